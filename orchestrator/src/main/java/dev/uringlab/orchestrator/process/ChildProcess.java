@@ -1,0 +1,192 @@
+package dev.uringlab.orchestrator.process;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * An external tool run with its stdout and stderr drained to files (never to pipes that can
+ * fill and stall it), stopped in steps (SIGINT, SIGTERM, SIGKILL) and never left running:
+ * every live child is stopped by a JVM shutdown hook too, so Ctrl-C leaves no fio or bpftrace behind.
+ */
+public final class ChildProcess implements AutoCloseable {
+
+    private static final Set<ChildProcess> LIVE = ConcurrentHashMap.newKeySet();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(ChildProcess::stopAllLive, "uringlab-child-reaper"));
+    }
+
+    private final String tool;
+    private final List<String> command;
+    private final Process process;
+    private final Path stdout;
+    private final Path stderr;
+
+    private ChildProcess(String tool, List<String> command, Process process, Path stdout, Path stderr) {
+        this.tool = tool;
+        this.command = command;
+        this.process = process;
+        this.stdout = stdout;
+        this.stderr = stderr;
+    }
+
+    /**
+     * Starts {@code command}; {@code tool} is the short name used in error messages.
+     * stdout and stderr go to the given files (created or truncated).
+     */
+    public static ChildProcess start(String tool, List<String> command, Path stdout, Path stderr, Path workDir)
+            throws ToolException {
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .redirectOutput(stdout.toFile())
+                .redirectError(stderr.toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        if (workDir != null) {
+            builder.directory(workDir.toFile());
+        }
+        try {
+            Process process = builder.start();
+            ChildProcess child = new ChildProcess(tool, List.copyOf(command), process, stdout, stderr);
+            LIVE.add(child);
+            return child;
+        } catch (IOException e) {
+            throw new ToolException(tool + ": cannot start " + command.get(0) + ": " + e.getMessage()
+                    + " (is it installed and on PATH?)");
+        }
+    }
+
+    public String tool() {
+        return tool;
+    }
+
+    public List<String> command() {
+        return command;
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    public Path stdoutFile() {
+        return stdout;
+    }
+
+    public Path stderrFile() {
+        return stderr;
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** Waits for exit; returns the exit code, or empty when the timeout passed first. */
+    public java.util.OptionalInt waitFor(Duration timeout) throws InterruptedException {
+        if (process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            LIVE.remove(this);
+            return java.util.OptionalInt.of(process.exitValue());
+        }
+        return java.util.OptionalInt.empty();
+    }
+
+    public void signal(String signal) {
+        if (!process.isAlive()) {
+            return;
+        }
+        try {
+            Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(process.pid()))
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .start();
+            kill.waitFor(5, TimeUnit.SECONDS);
+        } catch (IOException e) {
+            // kill(1) missing: fall back to what the JDK can send.
+            if ("KILL".equals(signal)) {
+                process.destroyForcibly();
+            } else {
+                process.destroy();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * Stops the process politely first: SIGINT (bpftrace prints its maps, fio writes its
+     * report), then SIGTERM, then SIGKILL, each after {@code grace}. Returns the exit code.
+     */
+    public int stop(Duration grace) {
+        String[] steps = {"INT", "TERM", "KILL"};
+        for (String step : steps) {
+            if (!process.isAlive()) {
+                break;
+            }
+            signal(step);
+            try {
+                if (process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
+                    break;
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                process.destroyForcibly();
+                break;
+            }
+        }
+        if (process.isAlive()) {
+            process.destroyForcibly();
+            try {
+                process.waitFor(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        LIVE.remove(this);
+        return process.isAlive() ? -1 : process.exitValue();
+    }
+
+    /** The last lines of stderr, joined into one line, for error messages. */
+    public String stderrTail(int lines) {
+        return tail(stderr, lines);
+    }
+
+    public static String tail(Path file, int lines) {
+        try {
+            if (!Files.exists(file)) {
+                return "";
+            }
+            List<String> all = Files.readAllLines(file, StandardCharsets.UTF_8);
+            List<String> kept = new ArrayList<>();
+            for (int i = all.size() - 1; i >= 0 && kept.size() < lines; i--) {
+                String line = all.get(i).strip();
+                if (!line.isEmpty()) {
+                    kept.add(line);
+                }
+            }
+            Collections.reverse(kept);
+            return String.join(" | ", kept);
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    @Override
+    public void close() {
+        if (process.isAlive()) {
+            stop(Duration.ofSeconds(2));
+        }
+        LIVE.remove(this);
+    }
+
+    static void stopAllLive() {
+        for (ChildProcess child : List.copyOf(LIVE)) {
+            child.stop(Duration.ofSeconds(2));
+        }
+    }
+}
