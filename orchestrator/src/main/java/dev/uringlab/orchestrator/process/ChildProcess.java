@@ -20,9 +20,21 @@ import java.util.concurrent.TimeUnit;
 public final class ChildProcess implements AutoCloseable {
 
     private static final Set<ChildProcess> LIVE = ConcurrentHashMap.newKeySet();
+    private static volatile boolean shutdownRequested;
+    private static final String SETSID = "/usr/bin/setsid";
 
     static {
-        Runtime.getRuntime().addShutdownHook(new Thread(ChildProcess::stopAllLive, "uringlab-child-reaper"));
+        // One hook, in this order: the flag first, so a run whose tool exits because we stopped it
+        // is never mistaken for a finished run; then the children.
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            shutdownRequested = true;
+            stopAllLive();
+        }, "uringlab-child-reaper"));
+    }
+
+    /** True once the JVM is shutting down (Ctrl-C, SIGTERM): results seen after this are not to be trusted. */
+    public static boolean shutdownRequested() {
+        return shutdownRequested;
     }
 
     private final String tool;
@@ -45,7 +57,14 @@ public final class ChildProcess implements AutoCloseable {
      */
     public static ChildProcess start(String tool, List<String> command, Path stdout, Path stderr, Path workDir)
             throws ToolException {
-        ProcessBuilder builder = new ProcessBuilder(command)
+        // Children get their own session: a terminal's Ctrl-C then reaches only uringlab, which
+        // stops them in order (bpftrace after the workload) instead of all at once.
+        List<String> argv = new ArrayList<>();
+        if (Files.isExecutable(Path.of(SETSID))) {
+            argv.add(SETSID);
+        }
+        argv.addAll(command);
+        ProcessBuilder builder = new ProcessBuilder(argv)
                 .redirectOutput(stdout.toFile())
                 .redirectError(stderr.toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));

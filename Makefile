@@ -1,0 +1,22 @@
+# The README's two commands. Both install what is missing first, so they work on a fresh machine.
+SHELL := /bin/bash
+MVN ?= mvn -B -q
+
+.PHONY: deps build demo test clean
+
+deps:
+	./scripts/install-deps.sh
+
+build: deps
+	$(MVN) package -DskipTests
+
+# The default suite: an IRQ-locality sweep that runs on any Linux box in a few minutes.
+demo: build
+	./uringlab run experiments.yaml
+
+# Unit tests and the integration tests (*IT) that run real fio and bpftrace.
+test: deps
+	mvn -B verify
+
+clean:
+	mvn -B -q clean

@@ -1,0 +1,65 @@
+package dev.uringlab.analysis.model;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Everything known about one run: what was asked (params), where it ran (resolved CPUs, probe
+ * variants), what happened (status, timings) and what was measured (metrics, probe counts).
+ * This is the contract between the orchestrator, which writes run.json, and the analysis,
+ * which may read it years later on another machine.
+ *
+ * @param probeVariants probe id → the variant that ran ("tracepoint", "kprobe") or "unavailable: reason"
+ * @param probeCounts   probe id → map key (cpu, return value, callsite, …; "" for a scalar) → count
+ */
+public record RunRecord(
+        String experiment,
+        String runId,
+        int index,
+        int repetition,
+        String status,
+        String error,
+        Map<String, Object> params,
+        String cpuSet,
+        String cpus,
+        String target,
+        Map<String, String> probeVariants,
+        Map<String, Double> metrics,
+        Map<String, Map<String, Long>> probeCounts,
+        String startedAt,
+        double wallSeconds,
+        double workloadSeconds) {
+
+    public static final String OK = "ok";
+    public static final String FAILED = "failed";
+
+    public RunRecord {
+        params = frozen(params);
+        probeVariants = frozen(probeVariants);
+        metrics = frozen(metrics);
+        LinkedHashMap<String, Map<String, Long>> counts = new LinkedHashMap<>();
+        if (probeCounts != null) {
+            probeCounts.forEach((k, v) -> {
+                java.util.TreeMap<String, Long> sorted = new java.util.TreeMap<>(ProbeKeys.ORDER);
+                sorted.putAll(v);
+                counts.put(k, frozen(sorted));
+            });
+        }
+        probeCounts = Collections.unmodifiableMap(counts);
+    }
+
+    public boolean ok() {
+        return OK.equals(status);
+    }
+
+    /** The sum over all keys of one probe's map; 0 when the probe fired never. */
+    public long probeTotal(String probeId) {
+        Map<String, Long> byKey = probeCounts.get(probeId);
+        return byKey == null ? 0 : byKey.values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    private static <K, V> Map<K, V> frozen(Map<K, V> map) {
+        return map == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(map));
+    }
+}

@@ -1,0 +1,126 @@
+package dev.uringlab.analysis.report;
+
+import dev.uringlab.analysis.model.Metrics;
+import dev.uringlab.analysis.model.ProbeKeys;
+import dev.uringlab.analysis.model.RunRecord;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * runs.csv: one row per run, one column per parameter, metric and probe count, plus each
+ * probe's count per IO (the thesis normalised by hand, in a spreadsheet). Column order is
+ * stable: fixed columns, parameters, metrics, then probes as the runs list them.
+ */
+public final class RunsCsvWriter {
+
+    private static final List<String> FIXED = List.of("experiment", "run_id", "repetition", "status");
+    private static final List<String> TAIL = List.of("wall_s", "workload_s", "error");
+
+    private RunsCsvWriter() {
+    }
+
+    public static String write(List<RunRecord> runs) {
+        Set<String> params = new LinkedHashSet<>();
+        Set<String> metrics = new LinkedHashSet<>();
+        Set<String> probes = new LinkedHashSet<>();
+        Map<String, Set<String>> probeKeys = new java.util.HashMap<>();
+        for (RunRecord run : runs) {
+            params.addAll(run.params().keySet());
+            metrics.addAll(run.metrics().keySet());
+            probes.addAll(run.probeVariants().keySet());
+            run.probeCounts().forEach((probe, keys) -> {
+                probes.add(probe);
+                probeKeys.computeIfAbsent(probe, p -> new TreeSet<>(ProbeKeys.ORDER)).addAll(keys.keySet());
+            });
+        }
+        List<String> header = new ArrayList<>(FIXED);
+        header.addAll(params);
+        header.add("cpus_resolved");
+        header.addAll(metrics);
+        for (String probe : probes) {
+            header.add(probe);
+            header.add(probe + "_per_io");
+            header.add(probe + "_variant");
+            for (String key : probeKeys.getOrDefault(probe, Set.of())) {
+                if (!key.isEmpty()) {
+                    header.add(probe + "[" + key + "]");
+                }
+            }
+        }
+        header.addAll(TAIL);
+
+        StringBuilder out = new StringBuilder();
+        appendRow(out, header);
+        for (RunRecord run : runs) {
+            List<String> row = new ArrayList<>();
+            row.add(run.experiment());
+            row.add(run.runId());
+            row.add(Integer.toString(run.repetition()));
+            row.add(run.status());
+            for (String p : params) {
+                Object v = run.params().get(p);
+                row.add(v == null ? "" : String.valueOf(v));
+            }
+            row.add(run.cpus());
+            for (String m : metrics) {
+                Double v = run.metrics().get(m);
+                row.add(v == null ? "" : number(v));
+            }
+            double ios = run.metrics().getOrDefault(Metrics.TOTAL_IOS, 0.0);
+            for (String probe : probes) {
+                Map<String, Long> counts = run.probeCounts().get(probe);
+                boolean measured = counts != null;
+                long total = run.probeTotal(probe);
+                row.add(measured ? Long.toString(total) : "");
+                row.add(measured && ios > 0 ? number(total / ios) : "");
+                row.add(run.probeVariants().getOrDefault(probe, ""));
+                for (String key : probeKeys.getOrDefault(probe, Set.of())) {
+                    if (!key.isEmpty()) {
+                        Long v = measured ? counts.getOrDefault(key, 0L) : null;
+                        row.add(v == null ? "" : Long.toString(v));
+                    }
+                }
+            }
+            row.add(number(run.wallSeconds()));
+            row.add(number(run.workloadSeconds()));
+            row.add(run.error() == null ? "" : run.error());
+            appendRow(out, row);
+        }
+        return out.toString();
+    }
+
+    /** Six significant digits, no exponent, no trailing zeros: stable across JVMs and readable in a diff. */
+    public static String number(double value) {
+        if (Double.isNaN(value) || Double.isInfinite(value)) {
+            return "";
+        }
+        if (value == Math.rint(value) && Math.abs(value) < 1e15) {
+            return Long.toString((long) value);
+        }
+        return new BigDecimal(value).round(new MathContext(6)).stripTrailingZeros().toPlainString();
+    }
+
+    private static void appendRow(StringBuilder out, List<String> cells) {
+        for (int i = 0; i < cells.size(); i++) {
+            if (i > 0) {
+                out.append(',');
+            }
+            out.append(escape(cells.get(i)));
+        }
+        out.append('\n');
+    }
+
+    static String escape(String cell) {
+        if (cell.contains(",") || cell.contains("\"") || cell.contains("\n") || cell.contains("\r")) {
+            return '"' + cell.replace("\"", "\"\"") + '"';
+        }
+        return cell;
+    }
+}

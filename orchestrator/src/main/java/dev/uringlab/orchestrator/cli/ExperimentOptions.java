@@ -1,0 +1,41 @@
+package dev.uringlab.orchestrator.cli;
+
+import dev.uringlab.orchestrator.config.ConfigException;
+import dev.uringlab.orchestrator.config.ExperimentFile;
+import dev.uringlab.orchestrator.config.ExperimentLoader;
+import dev.uringlab.orchestrator.config.SetOverride;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/** The options every command that reads an experiment file shares. */
+final class ExperimentOptions {
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "FILE", defaultValue = "experiments.yaml",
+            description = "Experiment file (default: ${DEFAULT-VALUE}).")
+    Path file;
+
+    @Option(names = "--only", paramLabel = "NAME", split = ",",
+            description = "Only these experiments (repeatable or comma-separated).")
+    List<String> only = new ArrayList<>();
+
+    @Option(names = "--set", paramLabel = "KEY=VALUE",
+            description = "Override a key in every experiment, e.g. --set workload.runtime=2 or --set repetitions=3.")
+    List<String> overrides = new ArrayList<>();
+
+    @Option(names = "--results", paramLabel = "DIR", defaultValue = "results",
+            description = "Results directory (default: ${DEFAULT-VALUE}).")
+    Path results;
+
+    ExperimentFile load(Set<String> knownProbes) throws ConfigException {
+        List<SetOverride> parsed = new ArrayList<>();
+        for (String o : overrides) {
+            parsed.add(SetOverride.parse(o));
+        }
+        return new ExperimentLoader(knownProbes).load(file, parsed, only);
+    }
+}

@@ -1,0 +1,53 @@
+package dev.uringlab.orchestrator.cli;
+
+import dev.uringlab.orchestrator.config.ExperimentFile;
+import dev.uringlab.orchestrator.plan.Plan;
+import dev.uringlab.orchestrator.run.RunOptions;
+import dev.uringlab.orchestrator.run.SweepRunner;
+import dev.uringlab.orchestrator.run.SweepSummary;
+import dev.uringlab.orchestrator.workload.Workload;
+import dev.uringlab.orchestrator.workload.FioWorkload;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintStream;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+/** {@code uringlab run}: the sweep, for real. */
+@Command(name = "run", description = "Run every experiment of the file: pinned workloads with probes attached.")
+final class RunCommand implements Callable<Integer> {
+
+    @Mixin
+    ExperimentOptions experiments;
+
+    @Mixin
+    VerboseMixin verbose;
+
+    @Option(names = "--force", description = "Rerun runs that already finished (default: skip them and resume).")
+    boolean force;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        Lab lab = Lab.open();
+        ExperimentFile file = experiments.load(lab.probeIds());
+        Plan plan = lab.planner().plan(file);
+        Preflight preflight = Preflight.check(plan);
+        Workload workload = new FioWorkload(preflight.fio());
+        PrintStream out = System.out;
+        SweepRunner runner = new SweepRunner(lab.fs, workload, preflight.bpftrace(), preflight.bpftraceVersion());
+        SweepSummary summary = runner.run(plan, new RunOptions(experiments.results, force, out));
+        double overhead = summary.ok() + summary.failed() == 0 ? 0
+                : (summary.wallSeconds() - summary.workloadSeconds()) / (summary.ok() + summary.failed());
+        out.printf(Locale.ROOT, "done: %d ok, %d failed, %d skipped in %.1f s (workloads %.1f s, overhead %.2f s/run)%n",
+                summary.ok(), summary.failed(), summary.skipped(), summary.wallSeconds(), summary.workloadSeconds(),
+                overhead);
+        return summary.failed() > 0 ? ExitCodes.FAILURE : ExitCodes.OK;
+    }
+}

@@ -1,0 +1,26 @@
+package dev.uringlab.orchestrator.config;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One experiment after defaults, overrides and validation. Values in {@code workload.options()}
+ * and sweep axes are Long, Boolean or String, already checked against the workload's schema.
+ */
+public record Experiment(
+        String name,
+        String description,
+        WorkloadSpec workload,
+        TargetSpec target,
+        String cpus,
+        List<String> probes,
+        Map<String, String> probeVariants,
+        SweepSpec sweep,
+        int repetitions,
+        Node.Position position) {
+
+    public Experiment {
+        probes = List.copyOf(probes);
+        probeVariants = Map.copyOf(probeVariants);
+    }
+}

@@ -1,0 +1,121 @@
+package dev.uringlab.orchestrator.config;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Validates {@code sweep}, {@code zip} and {@code exclude}: axis names, value types, equal zip lengths. */
+final class SweepValidator {
+
+    private final Map<String, OptionType> axisTypes = new LinkedHashMap<>();
+
+    SweepValidator(String workloadKind) {
+        axisTypes.putAll(WorkloadSchema.options(workloadKind));
+    }
+
+    SweepSpec validate(Map<String, Node.Entry> experiment, Set<String> pinnedWorkloadKeys) throws ConfigException {
+        if (!experiment.containsKey("sweep")) {
+            if (experiment.containsKey("zip") || experiment.containsKey("exclude")) {
+                Node.Entry stray = experiment.containsKey("zip") ? experiment.get("zip") : experiment.get("exclude");
+                throw new ConfigException(stray.keyPosition(), stray.key() + ": there is no 'sweep:' to apply it to");
+            }
+            return SweepSpec.none();
+        }
+        Node.MapNode sweep = Nodes.map(experiment.get("sweep").value(), "sweep");
+        if (sweep.entries().isEmpty()) {
+            throw new ConfigException(sweep.position(), "sweep: is empty (remove it, or list at least one axis)");
+        }
+        Set<String> allowed = new LinkedHashSet<>(axisTypes.keySet());
+        allowed.add("cpus");
+        Nodes.checkKeys(sweep, allowed, "sweep (an axis is 'cpus' or a workload option)");
+        Map<String, List<Object>> axes = new LinkedHashMap<>();
+        for (Node.Entry axis : sweep.entries().values()) {
+            if (pinnedWorkloadKeys.contains(axis.key())) {
+                continue; // --set workload.<axis>=v pins the axis to one value
+            }
+            Node.ListNode values = Nodes.list(axis.value(), "sweep." + axis.key());
+            if (values.items().isEmpty()) {
+                throw new ConfigException(values.position(), "sweep." + axis.key() + ": empty list (an axis needs at least one value)");
+            }
+            List<Object> checked = new ArrayList<>();
+            Set<String> seen = new HashSet<>();
+            for (Node value : values.items()) {
+                Object v = axis.key().equals("cpus") ? ExperimentValidator.cpuSet(value, "sweep.cpus")
+                        : axisTypes.get(axis.key()).check(value, "sweep." + axis.key());
+                if (!seen.add(String.valueOf(v))) {
+                    throw new ConfigException(value.position(), "sweep." + axis.key() + ": value " + v + " is listed twice");
+                }
+                checked.add(v);
+            }
+            axes.put(axis.key(), checked);
+        }
+        List<List<String>> zip = experiment.containsKey("zip") ? zip(experiment.get("zip").value(), axes) : List.of();
+        List<Map<String, Object>> exclude = experiment.containsKey("exclude")
+                ? exclude(experiment.get("exclude").value(), axes) : List.of();
+        return new SweepSpec(axes, zip, exclude);
+    }
+
+    private static List<List<String>> zip(Node node, Map<String, List<Object>> axes) throws ConfigException {
+        Node.ListNode groups = Nodes.list(node, "zip");
+        List<List<String>> zip = new ArrayList<>();
+        Set<String> used = new HashSet<>();
+        for (Node groupNode : groups.items()) {
+            Node.ListNode group = Nodes.list(groupNode, "zip (a list of axis-name lists, e.g. [[iodepth, numjobs]])");
+            if (group.items().size() < 2) {
+                throw new ConfigException(group.position(), "zip: a group needs at least two axes");
+            }
+            List<String> names = new ArrayList<>();
+            int length = -1;
+            for (Node nameNode : group.items()) {
+                String name = Nodes.string(nameNode, "zip");
+                if (!axes.containsKey(name)) {
+                    throw new ConfigException(nameNode.position(), "zip: '" + name + "' is not a sweep axis"
+                            + Suggestions.hint(name, axes.keySet()));
+                }
+                if (!used.add(name)) {
+                    throw new ConfigException(nameNode.position(), "zip: axis '" + name + "' is in more than one group");
+                }
+                int size = axes.get(name).size();
+                if (length >= 0 && size != length) {
+                    throw new ConfigException(nameNode.position(), "zip: axis '" + name + "' has " + size
+                            + " values but '" + names.get(0) + "' has " + length + " (zipped axes advance together)");
+                }
+                length = size;
+                names.add(name);
+            }
+            zip.add(names);
+        }
+        return zip;
+    }
+
+    private List<Map<String, Object>> exclude(Node node, Map<String, List<Object>> axes) throws ConfigException {
+        Node.ListNode list = Nodes.list(node, "exclude");
+        List<Map<String, Object>> exclude = new ArrayList<>();
+        for (Node item : list.items()) {
+            Node.MapNode match = Nodes.map(item, "exclude (a list of {axis: value} mappings)");
+            if (match.entries().isEmpty()) {
+                throw new ConfigException(match.position(), "exclude: an empty entry would exclude every run");
+            }
+            Map<String, Object> values = new LinkedHashMap<>();
+            for (Node.Entry entry : match.entries().values()) {
+                if (!axes.containsKey(entry.key())) {
+                    throw new ConfigException(entry.keyPosition(), "exclude: '" + entry.key() + "' is not a sweep axis"
+                            + Suggestions.hint(entry.key(), axes.keySet()));
+                }
+                Object v = entry.key().equals("cpus") ? ExperimentValidator.cpuSet(entry.value(), "exclude.cpus")
+                        : axisTypes.get(entry.key()).check(entry.value(), "exclude." + entry.key());
+                if (axes.get(entry.key()).stream().noneMatch(a -> String.valueOf(a).equals(String.valueOf(v)))) {
+                    throw new ConfigException(entry.value().position(), "exclude: " + entry.key() + "=" + v
+                            + " never occurs in the sweep, so this entry excludes nothing");
+                }
+                values.put(entry.key(), v);
+            }
+            exclude.add(values);
+        }
+        return exclude;
+    }
+}

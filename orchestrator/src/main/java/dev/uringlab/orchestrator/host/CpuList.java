@@ -1,0 +1,60 @@
+package dev.uringlab.orchestrator.host;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SortedSet;
+import java.util.TreeSet;
+
+/** The kernel's CPU list syntax ({@code 0,2-3}) in both directions. */
+public final class CpuList {
+
+    private CpuList() {
+    }
+
+    public static SortedSet<Integer> parse(String text) {
+        SortedSet<Integer> cpus = new TreeSet<>();
+        String trimmed = text.trim();
+        if (trimmed.isEmpty()) {
+            return cpus;
+        }
+        for (String part : trimmed.split(",")) {
+            String p = part.trim();
+            int dash = p.indexOf('-');
+            if (dash < 0) {
+                cpus.add(Integer.parseInt(p));
+            } else {
+                int from = Integer.parseInt(p.substring(0, dash));
+                int to = Integer.parseInt(p.substring(dash + 1));
+                if (to < from) {
+                    throw new IllegalArgumentException("CPU range " + p + " runs backwards");
+                }
+                for (int c = from; c <= to; c++) {
+                    cpus.add(c);
+                }
+            }
+        }
+        return cpus;
+    }
+
+    public static String format(java.util.Collection<Integer> cpus) {
+        List<Integer> sorted = new ArrayList<>(new TreeSet<>(cpus));
+        StringBuilder out = new StringBuilder();
+        int i = 0;
+        while (i < sorted.size()) {
+            int start = sorted.get(i);
+            int end = start;
+            while (i + 1 < sorted.size() && sorted.get(i + 1) == end + 1) {
+                end = sorted.get(++i);
+            }
+            if (out.length() > 0) {
+                out.append(',');
+            }
+            out.append(start);
+            if (end > start) {
+                out.append('-').append(end);
+            }
+            i++;
+        }
+        return out.toString();
+    }
+}

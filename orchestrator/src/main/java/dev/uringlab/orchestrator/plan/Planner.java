@@ -1,0 +1,167 @@
+package dev.uringlab.orchestrator.plan;
+
+import dev.uringlab.orchestrator.config.ConfigException;
+import dev.uringlab.orchestrator.config.Experiment;
+import dev.uringlab.orchestrator.config.ExperimentFile;
+import dev.uringlab.orchestrator.config.Sizes;
+import dev.uringlab.orchestrator.config.TargetSpec;
+import dev.uringlab.orchestrator.config.WorkloadSpec;
+import dev.uringlab.orchestrator.host.BlockDeviceLocator;
+import dev.uringlab.orchestrator.host.CpuList;
+import dev.uringlab.orchestrator.host.CpuSetResolver;
+import dev.uringlab.orchestrator.host.DeviceIrq;
+import dev.uringlab.orchestrator.host.HostException;
+import dev.uringlab.orchestrator.host.HostFs;
+import dev.uringlab.orchestrator.host.TargetTopology;
+import dev.uringlab.orchestrator.probe.BpftraceProgram;
+import dev.uringlab.orchestrator.probe.HostProbeSupport;
+import dev.uringlab.orchestrator.probe.ProbeCatalog;
+import dev.uringlab.orchestrator.probe.ProbeDefinition;
+import dev.uringlab.orchestrator.probe.ProbeResolver;
+import dev.uringlab.orchestrator.probe.ResolvedProbe;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SortedSet;
+
+/**
+ * Expands experiments into runs and resolves everything host-specific (the target's device
+ * and interrupts, symbolic CPU sets, probe variants), reading the host but never changing it,
+ * so {@code uringlab plan} shows exactly what {@code uringlab run} will do.
+ */
+public final class Planner {
+
+    private static final List<String> WRITING_RW = List.of("write", "randwrite", "rw", "randrw");
+
+    private final HostFs fs;
+    private final ProbeCatalog catalog;
+    private final HostProbeSupport probeSupport;
+
+    public Planner(HostFs fs, ProbeCatalog catalog, HostProbeSupport probeSupport) {
+        this.fs = fs;
+        this.catalog = catalog;
+        this.probeSupport = probeSupport;
+    }
+
+    public Plan plan(ExperimentFile file) throws ConfigException, HostException {
+        List<ExperimentPlan> plans = new ArrayList<>();
+        for (Experiment experiment : file.experiments()) {
+            plans.add(plan(experiment));
+        }
+        return new Plan(file, plans);
+    }
+
+    ExperimentPlan plan(Experiment experiment) throws ConfigException, HostException {
+        checkTarget(experiment);
+        TargetTopology topology = topology(experiment.target());
+        List<ResolvedProbe> probes = new ArrayList<>();
+        for (String id : experiment.probes()) {
+            ProbeDefinition definition = catalog.find(id).orElseThrow();
+            ResolvedProbe resolved = ProbeResolver.resolve(definition, probeSupport,
+                    Optional.ofNullable(experiment.probeVariants().get(id)));
+            if (resolved.available() && resolved.body().contains("{{" + BpftraceProgram.IRQS + "}}")
+                    && topology.irqs().isEmpty()) {
+                // Counting "the device's IRQs" with no IRQ numbers would report a silent zero.
+                resolved = ResolvedProbe.unavailable(id, "no interrupts found for " + topology.disk()
+                        + " (polled or virtual device?)");
+            }
+            probes.add(resolved);
+        }
+        String definingText = experiment.workload().kind() + experiment.target() + experiment.probes()
+                + experiment.probeVariants();
+        List<RunSpec> runs = new ArrayList<>();
+        int index = 0;
+        for (Map<String, Object> combo : SweepExpander.expand(experiment.sweep())) {
+            Map<String, Object> workloadOverrides = new LinkedHashMap<>(combo);
+            String cpuSet = workloadOverrides.containsKey("cpus")
+                    ? (String) workloadOverrides.remove("cpus") : experiment.cpus();
+            WorkloadSpec workload = experiment.workload().with(workloadOverrides);
+            SortedSet<Integer> cpus;
+            try {
+                cpus = CpuSetResolver.resolve(cpuSet, topology);
+            } catch (HostException e) {
+                throw new HostException("experiment '" + experiment.name() + "': " + e.getMessage());
+            }
+            for (int rep = 1; rep <= experiment.repetitions(); rep++) {
+                String id = RunIds.of(combo, rep, definingText + workload.options() + cpuSet);
+                runs.add(new RunSpec(experiment.name(), id, ++index, rep, combo, workload, cpuSet, cpus,
+                        experiment.target()));
+            }
+        }
+        if (runs.isEmpty()) {
+            throw new ConfigException(experiment.position(), "experiment '" + experiment.name()
+                    + "': exclude removes every combination of the sweep, nothing would run");
+        }
+        return new ExperimentPlan(experiment, topology, probes, runs, hostChanges(experiment, topology));
+    }
+
+    private void checkTarget(Experiment experiment) throws ConfigException {
+        TargetSpec target = experiment.target();
+        switch (target.kind()) {
+            case FILE -> {
+                if (!fs.exists(target.path())) {
+                    throw new ConfigException(experiment.position(), "experiment '" + experiment.name()
+                            + "': target file " + target.path() + " does not exist (use kind: scratch to have one made)");
+                }
+            }
+            case DEVICE -> {
+                if (!fs.exists(target.path())) {
+                    throw new ConfigException(experiment.position(), "experiment '" + experiment.name()
+                            + "': target device " + target.path() + " does not exist");
+                }
+                if (writes(experiment) && !target.destructive()) {
+                    throw new ConfigException(experiment.position(), "experiment '" + experiment.name()
+                            + "' writes to the raw device " + target.path()
+                            + ", destroying its contents: add 'destructive: true' to its target if that is intended");
+                }
+            }
+            case SCRATCH -> {
+                // created at run time; its directory's file system is checked by topology()
+            }
+        }
+    }
+
+    private static boolean writes(Experiment experiment) {
+        List<Object> rws = experiment.sweep().axes().getOrDefault("rw",
+                List.of(experiment.workload().options().getOrDefault("rw", "read")));
+        return rws.stream().anyMatch(rw -> WRITING_RW.contains(String.valueOf(rw)));
+    }
+
+    private TargetTopology topology(TargetSpec target) throws HostException {
+        BlockDeviceLocator locator = new BlockDeviceLocator(fs);
+        List<String> disks = target.kind() == TargetSpec.Kind.DEVICE
+                ? locator.disksForDevice(target.path())
+                : locator.disksForPath(existingAncestor(target.path()));
+        List<DeviceIrq> irqs = new ArrayList<>();
+        for (String disk : disks) {
+            irqs.addAll(locator.irqsOf(disk));
+        }
+        return new TargetTopology(String.join("+", disks), irqs, locator.onlineCpus());
+    }
+
+    /** The scratch file may not exist yet: its nearest existing ancestor lives on the same file system. */
+    private String existingAncestor(String path) {
+        String current = path;
+        while (!fs.exists(current) && current.lastIndexOf('/') > 0) {
+            current = current.substring(0, current.lastIndexOf('/'));
+        }
+        if (!fs.exists(current)) {
+            current = "/";
+        }
+        return fs.realPath(current).orElse(current);
+    }
+
+    private static List<String> hostChanges(Experiment experiment, TargetTopology topology) {
+        List<String> changes = new ArrayList<>();
+        if (experiment.target().kind() == TargetSpec.Kind.SCRATCH) {
+            changes.add("create and fill scratch file " + experiment.target().path() + " ("
+                    + Sizes.format(experiment.target().sizeBytes()) + ") unless it already has that size");
+        }
+        changes.add("pin each workload with taskset to its resolved CPUs (IRQs of " + topology.disk() + " land on CPU(s) "
+                + CpuList.format(topology.irqCpus()) + ")");
+        return changes;
+    }
+}

@@ -1,0 +1,42 @@
+package dev.uringlab.orchestrator.plan;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Run ids derived from parameters, so an interrupted sweep resumes where it stopped and a
+ * changed parameter (even an unswept one) never reuses a stale result: a readable part for
+ * the swept values and a short hash of everything that defines the run.
+ */
+public final class RunIds {
+
+    private RunIds() {
+    }
+
+    public static String of(Map<String, Object> swept, int repetition, String definingText) {
+        StringBuilder readable = new StringBuilder();
+        swept.forEach((k, v) -> readable.append(readable.length() == 0 ? "" : "_").append(slug(k)).append('-').append(slug(String.valueOf(v))));
+        if (readable.length() == 0) {
+            readable.append("run");
+        }
+        readable.append("_r").append(repetition);
+        return readable + "_" + hash(new TreeMap<>(swept) + "|" + repetition + "|" + definingText).substring(0, 8);
+    }
+
+    static String slug(String text) {
+        return text.replaceAll("[^A-Za-z0-9.]+", "");
+    }
+
+    public static String hash(String text) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

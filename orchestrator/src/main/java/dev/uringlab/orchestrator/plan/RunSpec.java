@@ -1,0 +1,56 @@
+package dev.uringlab.orchestrator.plan;
+
+import dev.uringlab.orchestrator.config.TargetSpec;
+import dev.uringlab.orchestrator.config.WorkloadSpec;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.SortedSet;
+
+/**
+ * One run of the sweep, fully resolved: the swept values, the effective workload options,
+ * the symbolic CPU set and the CPUs it resolved to on this host.
+ */
+public record RunSpec(
+        String experiment,
+        String runId,
+        int index,
+        int repetition,
+        Map<String, Object> swept,
+        WorkloadSpec workload,
+        String cpuSet,
+        SortedSet<Integer> cpus,
+        TargetSpec target) {
+
+    public RunSpec {
+        swept = Collections.unmodifiableMap(new LinkedHashMap<>(swept));
+        cpus = Collections.unmodifiableSortedSet(cpus);
+    }
+
+    /** Every parameter of the run for tables: workload options (extra excluded) and the CPU set. */
+    public Map<String, Object> params() {
+        Map<String, Object> params = new LinkedHashMap<>();
+        workload.options().forEach((k, v) -> {
+            if (!k.equals("extra")) {
+                params.put(k, v);
+            }
+        });
+        params.put("cpus", cpuSet);
+        return params;
+    }
+
+    /** "qd=16 cpus=non-irq" for progress lines: only what the sweep varies. */
+    public String label() {
+        StringBuilder out = new StringBuilder();
+        swept.forEach((k, v) -> out.append(out.length() == 0 ? "" : " ").append(shortName(k)).append('=').append(v));
+        if (out.length() == 0) {
+            out.append(experiment);
+        }
+        return out.toString();
+    }
+
+    private static String shortName(String axis) {
+        return axis.equals("iodepth") ? "qd" : axis;
+    }
+}

@@ -1,0 +1,104 @@
+package dev.uringlab.orchestrator.run;
+
+import dev.uringlab.analysis.model.Metrics;
+import dev.uringlab.analysis.model.RunRecord;
+import dev.uringlab.analysis.parse.BpftraceMaps;
+import dev.uringlab.orchestrator.host.CpuList;
+import dev.uringlab.orchestrator.host.HostFs;
+import dev.uringlab.orchestrator.plan.ExperimentPlan;
+import dev.uringlab.orchestrator.plan.RunSpec;
+import dev.uringlab.orchestrator.probe.BpftraceSession;
+import dev.uringlab.orchestrator.probe.ResolvedProbe;
+import dev.uringlab.orchestrator.process.ChildProcess;
+import dev.uringlab.orchestrator.process.ToolException;
+import dev.uringlab.orchestrator.workload.Workload;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One run: snapshot interrupts, attach the probes, run the pinned workload, detach, snapshot
+ * again. The probes are attached before the workload starts and detached right after it ends,
+ * so their counts belong to this run only.
+ */
+final class RunExecutor {
+
+    private static final Duration ATTACH_TIMEOUT = Duration.ofSeconds(90);
+
+    private final HostFs fs;
+    private final Workload workload;
+    private final String bpftrace;
+
+    RunExecutor(HostFs fs, Workload workload, String bpftrace) {
+        this.fs = fs;
+        this.workload = workload;
+        this.bpftrace = bpftrace;
+    }
+
+    /** Throws {@link InterruptedException} when the sweep is being stopped: such a run is never committed. */
+    RunRecord execute(ExperimentPlan plan, RunSpec run, String program, String targetPath, Path runDir)
+            throws IOException, InterruptedException {
+        Instant started = Instant.now();
+        long t0 = System.nanoTime();
+        snapshotInterrupts(runDir.resolve("interrupts.before"));
+        Metrics metrics = Metrics.empty();
+        Map<String, Map<String, Long>> counts = new LinkedHashMap<>();
+        String error = null;
+        double workloadSeconds = 0;
+        BpftraceSession session = null;
+        try {
+            if (program != null) {
+                session = BpftraceSession.start(bpftrace, program, runDir, ATTACH_TIMEOUT);
+            }
+            long w0 = System.nanoTime();
+            metrics = workload.run(run, targetPath, runDir);
+            workloadSeconds = (System.nanoTime() - w0) / 1e9;
+            if (session != null) {
+                BpftraceMaps maps = session.stop();
+                counts.putAll(maps.byProbe(availableIds(plan.probes())));
+                for (String id : availableIds(plan.probes())) {
+                    counts.putIfAbsent(id, Map.of()); // attached but never fired: a real zero
+                }
+            }
+        } catch (ToolException e) {
+            error = e.getMessage();
+        } finally {
+            if (session != null) {
+                session.close();
+            }
+        }
+        if (ChildProcess.shutdownRequested() || Thread.currentThread().isInterrupted()) {
+            throw new InterruptedException("sweep stopped during run " + run.runId());
+        }
+        snapshotInterrupts(runDir.resolve("interrupts.after"));
+        double wall = (System.nanoTime() - t0) / 1e9;
+        return new RunRecord(run.experiment(), run.runId(), run.index(), run.repetition(),
+                error == null ? RunRecord.OK : RunRecord.FAILED, error, run.params(), run.cpuSet(),
+                CpuList.format(run.cpus()), run.target().describe(), variants(plan.probes()),
+                error == null ? metrics.asMap() : Map.of(), error == null ? counts : Map.of(),
+                started.truncatedTo(ChronoUnit.MILLIS).toString(), wall, workloadSeconds);
+    }
+
+    static List<String> availableIds(List<ResolvedProbe> probes) {
+        return probes.stream().filter(ResolvedProbe::available).map(ResolvedProbe::id).toList();
+    }
+
+    static Map<String, String> variants(List<ResolvedProbe> probes) {
+        Map<String, String> variants = new LinkedHashMap<>();
+        for (ResolvedProbe p : probes) {
+            variants.put(p.id(), p.available() ? p.variant() : "unavailable: " + p.unavailableReason());
+        }
+        return variants;
+    }
+
+    private void snapshotInterrupts(Path file) throws IOException {
+        Files.writeString(file, fs.read("/proc/interrupts").orElse(""));
+    }
+}

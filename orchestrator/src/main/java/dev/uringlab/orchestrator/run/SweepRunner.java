@@ -1,0 +1,159 @@
+package dev.uringlab.orchestrator.run;
+
+import dev.uringlab.analysis.io.RunRecordJson;
+import dev.uringlab.analysis.model.RunRecord;
+import dev.uringlab.orchestrator.config.TargetSpec;
+import dev.uringlab.orchestrator.host.HostFs;
+import dev.uringlab.orchestrator.plan.ExperimentPlan;
+import dev.uringlab.orchestrator.plan.Plan;
+import dev.uringlab.orchestrator.plan.RunIds;
+import dev.uringlab.orchestrator.plan.RunSpec;
+import dev.uringlab.orchestrator.probe.BpftraceProgram;
+import dev.uringlab.orchestrator.probe.ResolvedProbe;
+import dev.uringlab.orchestrator.process.ToolException;
+import dev.uringlab.orchestrator.workload.ScratchFile;
+import dev.uringlab.orchestrator.workload.Workload;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs a plan: per experiment a manifest, the target prepared, one bpftrace program compiled
+ * from all its probes, then every run in order (finished runs skipped), runs.csv rewritten
+ * after each run so that whatever stops the sweep, every finished result is on disk.
+ */
+public final class SweepRunner {
+
+    private final HostFs fs;
+    private final Workload workload;
+    private final String bpftrace;
+    private final String bpftraceVersion;
+
+    public SweepRunner(HostFs fs, Workload workload, String bpftrace, String bpftraceVersion) {
+        this.fs = fs;
+        this.workload = workload;
+        this.bpftrace = bpftrace;
+        this.bpftraceVersion = bpftraceVersion;
+    }
+
+    public SweepSummary run(Plan plan, RunOptions options) throws IOException, ToolException, InterruptedException {
+        int ok = 0;
+        int failed = 0;
+        int skipped = 0;
+        double workloadSeconds = 0;
+        long t0 = System.nanoTime();
+        Progress progress = new Progress(options.out(), plan.totalRuns());
+        RunExecutor executor = new RunExecutor(fs, workload, bpftrace);
+        for (ExperimentPlan experiment : plan.experiments()) {
+            ResultStore store = new ResultStore(options.resultsRoot(), experiment.experiment().name());
+            store.cleanPartials();
+            store.writeManifest(manifest(plan, experiment));
+            String targetPath = prepareTarget(experiment.experiment().target(), options);
+            String program = program(experiment);
+            List<String> ids = experiment.runs().stream().map(RunSpec::runId).toList();
+            double expectedPerRun = expectedSeconds(experiment);
+            for (RunSpec run : experiment.runs()) {
+                if (!options.force() && store.stored(run.runId()).map(RunRecord::ok).orElse(false)) {
+                    progress.skipped(run);
+                    skipped++;
+                    continue;
+                }
+                progress.starting(run);
+                Path partial = store.begin(run.runId());
+                RunRecord record = executor.execute(experiment, run, program, targetPath, partial);
+                store.commit(partial, record);
+                store.writeRunsCsv(ids);
+                progress.finished(record, expectedPerRun);
+                workloadSeconds += record.workloadSeconds();
+                if (record.ok()) {
+                    ok++;
+                } else {
+                    failed++;
+                }
+            }
+            store.writeRunsCsv(ids);
+            options.out().println("results: " + store.experimentDir().resolve("runs.csv"));
+        }
+        return new SweepSummary(ok, failed, skipped, (System.nanoTime() - t0) / 1e9, workloadSeconds);
+    }
+
+    private String prepareTarget(TargetSpec target, RunOptions options) throws ToolException {
+        if (target.kind() != TargetSpec.Kind.SCRATCH) {
+            return target.path();
+        }
+        try {
+            ScratchFile scratch = ScratchFile.ensure(Path.of(target.path()), target.sizeBytes());
+            options.out().println((scratch.created() ? "created scratch file " : "reusing scratch file ")
+                    + scratch.path() + " (" + dev.uringlab.orchestrator.config.Sizes.format(scratch.sizeBytes()) + ")");
+            return scratch.path().toString();
+        } catch (IOException e) {
+            throw new ToolException(e.getMessage());
+        }
+    }
+
+    /** One program for all probes of the experiment: one compile and one attach per run. */
+    private static String program(ExperimentPlan experiment) throws ToolException {
+        List<ResolvedProbe> available = experiment.probes().stream().filter(ResolvedProbe::available).toList();
+        if (available.isEmpty()) {
+            return null;
+        }
+        Map<String, String> template = new LinkedHashMap<>();
+        List<Integer> irqs = experiment.topology().irqNumbers();
+        if (!irqs.isEmpty()) {
+            template.put(BpftraceProgram.IRQS, BpftraceProgram.irqFilter(irqs));
+        }
+        try {
+            return BpftraceProgram.merge(available, template);
+        } catch (IllegalArgumentException e) {
+            throw new ToolException("probes of experiment '" + experiment.experiment().name() + "': " + e.getMessage());
+        }
+    }
+
+    private static double expectedSeconds(ExperimentPlan experiment) {
+        Object runtime = experiment.experiment().workload().options().getOrDefault("runtime", 10L);
+        Object ramp = experiment.experiment().workload().options().getOrDefault("ramp_time", 0L);
+        return ((Long) runtime) + ((Long) ramp) + (experiment.hasAvailableProbes() ? 3.0 : 0.5);
+    }
+
+    private String manifest(Plan plan, ExperimentPlan experiment) {
+        Map<String, Object> manifest = new LinkedHashMap<>();
+        manifest.put("uringlab_version", Version.get());
+        manifest.put("written_at", Instant.now().toString());
+        manifest.put("experiment", experiment.experiment().name());
+        manifest.put("description", experiment.experiment().description());
+        manifest.put("host", HostInfo.collect(fs));
+        Map<String, Object> target = new LinkedHashMap<>();
+        target.put("target", experiment.experiment().target().describe());
+        target.put("disk", experiment.topology().disk());
+        target.put("irqs", experiment.topology().irqs().stream().map(i -> Map.of(
+                "irq", i.irq(), "name", i.name(), "effective_cpus", HostInfo.cpus(i.effectiveCpus()))).toList());
+        target.put("irq_cpus", HostInfo.cpus(experiment.topology().irqCpus()));
+        manifest.put("target", target);
+        Map<String, Object> tools = new LinkedHashMap<>();
+        tools.put("workload", workload.version());
+        tools.put("bpftrace", bpftraceVersion);
+        manifest.put("tools", tools);
+        Map<String, Object> probes = new LinkedHashMap<>();
+        for (ResolvedProbe p : experiment.probes()) {
+            Map<String, Object> probe = new LinkedHashMap<>();
+            probe.put("variant", p.available() ? p.variant() : null);
+            probe.put("meaning", p.available() ? p.meaning() : null);
+            probe.put("unavailable", p.available() ? null : p.unavailableReason());
+            probes.put(p.id(), probe);
+        }
+        manifest.put("probes", probes);
+        manifest.put("runs", experiment.runs().size());
+        manifest.put("experiment_file", plan.file().path().toString());
+        manifest.put("experiment_file_sha256", RunIds.hash(plan.file().text()));
+        manifest.put("experiment_file_text", plan.file().text());
+        try {
+            return RunRecordJson.MAPPER.writeValueAsString(manifest) + "\n";
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

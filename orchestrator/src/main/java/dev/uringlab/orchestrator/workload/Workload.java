@@ -1,0 +1,23 @@
+package dev.uringlab.orchestrator.workload;
+
+import dev.uringlab.analysis.model.Metrics;
+import dev.uringlab.orchestrator.plan.RunSpec;
+import dev.uringlab.orchestrator.process.ToolException;
+
+import java.nio.file.Path;
+
+/** A workload tool behind one interface: a preflight check, then pinned, time-bounded runs. */
+public interface Workload {
+
+    /** Fails with a one-line message naming the missing tool and how to install it. */
+    void preflight() throws ToolException;
+
+    /** The tool's version for the manifest, e.g. "fio-3.33". */
+    String version();
+
+    /**
+     * Runs {@code run} pinned to its CPUs against {@code targetPath}, keeping the tool's raw
+     * output in {@code runDir}; returns normalized metrics or throws with the tool's own error.
+     */
+    Metrics run(RunSpec run, String targetPath, Path runDir) throws ToolException, InterruptedException;
+}

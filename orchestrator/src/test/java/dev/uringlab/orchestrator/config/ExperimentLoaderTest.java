@@ -1,0 +1,188 @@
+package dev.uringlab.orchestrator.config;
+
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+class ExperimentLoaderTest {
+
+    private static final Set<String> PROBES = Set.of("kick_process", "irq_per_cpu", "fget", "io_uring_enter");
+    private static final ExperimentLoader LOADER = new ExperimentLoader(PROBES);
+
+    private static final String VALID = """
+            defaults:
+              repetitions: 2
+              workload: {kind: fio, runtime: 3, bs: 4k}
+            experiments:
+              - name: irq-locality
+                workload: {kind: fio, iodepth: 1}
+                cpus: irq
+                probes: [kick_process, irq_per_cpu]
+                sweep:
+                  iodepth: [1, 4, 16]
+                  cpus: [irq, non-irq]
+                exclude:
+                  - {iodepth: 1, cpus: non-irq}
+              - name: second
+                repetitions: 1
+                workload: {kind: fio, engine: psync}
+            """;
+
+    private static ExperimentFile parse(String text, String... sets) throws ConfigException {
+        List<SetOverride> overrides = new java.util.ArrayList<>();
+        for (String s : sets) {
+            overrides.add(SetOverride.parse(s));
+        }
+        return LOADER.parse(Path.of("experiments.yaml"), text, overrides, List.of());
+    }
+
+    private static String error(String text, String... sets) {
+        return assertThrows(ConfigException.class, () -> parse(text, sets)).getMessage();
+    }
+
+    @Test
+    void defaultsMergeIntoEachExperimentAndTheExperimentWins() throws Exception {
+        ExperimentFile file = parse(VALID);
+        Experiment first = file.experiments().get(0);
+        assertEquals(2, first.repetitions());
+        assertEquals(3L, first.workload().options().get("runtime"));
+        assertEquals(1L, first.workload().options().get("iodepth"));
+        assertEquals("io_uring", first.workload().options().get("engine"), "schema default");
+        assertEquals(List.of(1L, 4L, 16L), first.sweep().axes().get("iodepth"));
+        assertEquals(List.of(Map.of("iodepth", 1L, "cpus", "non-irq")), first.sweep().exclude());
+        Experiment second = file.experiments().get(1);
+        assertEquals(1, second.repetitions());
+        assertEquals("psync", second.workload().options().get("engine"));
+        assertEquals(TargetSpec.defaultScratch(), second.target());
+    }
+
+    @Test
+    void setOverridesApplyToEveryExperimentAndPinASweptAxis() throws Exception {
+        ExperimentFile file = parse(VALID, "workload.runtime=1", "workload.iodepth=8", "repetitions=1");
+        Experiment first = file.experiments().get(0);
+        assertEquals(1L, first.workload().options().get("runtime"));
+        assertEquals(8L, first.workload().options().get("iodepth"));
+        assertEquals(Set.of("cpus"), first.sweep().axes().keySet());
+        assertEquals(1, first.repetitions());
+    }
+
+    @Test
+    void onlySelectsExperimentsAndSuggestsMisspeltNames() throws Exception {
+        ExperimentFile file = LOADER.parse(Path.of("experiments.yaml"), VALID, List.of(), List.of("second"));
+        assertEquals(List.of("second"), file.experiments().stream().map(Experiment::name).toList());
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> LOADER.parse(Path.of("experiments.yaml"), VALID, List.of(), List.of("secnd")));
+        assertEquals("experiments.yaml: --only secnd: no such experiment (did you mean 'second'?); experiments: "
+                + "irq-locality, second", e.getMessage());
+    }
+
+    @Test
+    void unknownKeyNamesLineColumnAndSuggestion() {
+        assertEquals("experiments.yaml:4:5: unknown key 'iodeph' in workload (fio) (did you mean 'iodepth'?)",
+                error("""
+                        experiments:
+                          - name: a
+                            workload:
+                              iodeph: 4
+                              kind: fio
+                        """));
+        assertEquals("experiments.yaml:3:5: unknown key 'repetition' in experiment (did you mean 'repetitions'?)",
+                error("""
+                        experiments:
+                          - name: a
+                            repetition: 3
+                            workload: {kind: fio}
+                        """));
+    }
+
+    @Test
+    void wrongTypesAreRefused() {
+        assertEquals("experiments.yaml:3:31: workload.iodepth: expected a positive integer, got a string 'sixteen'",
+                error("""
+                        experiments:
+                          - name: a
+                            workload: {kind: fio, iodepth: sixteen}
+                        """));
+        assertEquals("experiments.yaml:3:31: workload.runtime: 0 is out of range, expected a positive integer",
+                error("""
+                        experiments:
+                          - name: a
+                            workload: {kind: fio, runtime: 0}
+                        """));
+        assertEquals("experiments.yaml:3:30: workload.engine: 'io-uring' is not one of io_uring, libaio, psync, "
+                        + "posixaio (did you mean 'io_uring'?)",
+                error("""
+                        experiments:
+                          - name: a
+                            workload: {kind: fio, engine: io-uring}
+                        """));
+        assertEquals("experiments.yaml:4:11: cpus: 'nonirq' is not a CPU set (irq, non-irq, all, or a list like 0,2-3)"
+                        + " (did you mean 'non-irq'?)",
+                error("""
+                        experiments:
+                          - name: a
+                            workload: {kind: fio}
+                            cpus: nonirq
+                        """));
+    }
+
+    @Test
+    void unknownProbeSuggestsTheClosestId() {
+        assertEquals("experiments.yaml:4:22: unknown probe 'kick_proces' (did you mean 'kick_process'?) "
+                        + "(uringlab probes lists them)",
+                error("""
+                        experiments:
+                          - name: a
+                            workload: {kind: fio}
+                            probes: [fget, kick_proces]
+                        """));
+    }
+
+    @Test
+    void emptySweepsAndBadZipOrExcludeAreRefused() {
+        assertEquals("experiments.yaml:4:12: sweep: is empty (remove it, or list at least one axis)",
+                error("experiments:\n  - name: a\n    workload: {kind: fio}\n    sweep: {}\n"));
+        assertEquals("experiments.yaml:4:21: sweep.iodepth: empty list (an axis needs at least one value)",
+                error("experiments:\n  - name: a\n    workload: {kind: fio}\n    sweep: {iodepth: []}\n"));
+        assertEquals("experiments.yaml:5:21: zip: axis 'numjobs' has 1 values but 'iodepth' has 2 (zipped axes advance together)",
+                error("experiments:\n  - name: a\n    workload: {kind: fio}\n"
+                        + "    sweep: {iodepth: [1, 2], numjobs: [1]}\n    zip: [[iodepth, numjobs]]\n"));
+        assertEquals("experiments.yaml:5:26: exclude: iodepth=3 never occurs in the sweep, so this entry excludes nothing",
+                error("experiments:\n  - name: a\n    workload: {kind: fio}\n"
+                        + "    sweep: {iodepth: [1, 2]}\n    exclude: [{iodepth: 3}]\n"));
+    }
+
+    @Test
+    void ioUringOnlyOptionsAreRefusedForOtherEngines() {
+        assertEquals("experiments.yaml:2:5: workload.sqthread_poll applies only to engine io_uring, but this experiment"
+                        + " runs [psync] (sweep it in a separate experiment)",
+                error("experiments:\n  - name: a\n    workload: {kind: fio, engine: psync, sqthread_poll: true}\n"));
+    }
+
+    @Test
+    void malformedYamlAndStructuralErrors() {
+        assertEquals("experiments.yaml:1:1: the file is empty", error(""));
+        assertEquals("experiments.yaml:1:1: no 'experiments:' list (add at least one experiment)", error("defaults: {}\n"));
+        String malformed = error("experiments:\n  - name: a\n    workload: {kind: fio\n");
+        assertEquals(true, malformed.startsWith("experiments.yaml:4:1: malformed YAML:"), malformed);
+        assertEquals("experiments.yaml:3:5: duplicate key 'name' (first at line 2)",
+                error("experiments:\n  - name: a\n    name: b\n    workload: {kind: fio}\n"));
+        assertEquals("--set workload.iodepth=x: workload.iodepth: expected a positive integer, got a string 'x'",
+                error("experiments:\n  - name: a\n    workload: {kind: fio}\n", "workload.iodepth=x"));
+        assertEquals("--set repetitons=2: unknown key 'repetitons' (did you mean 'repetitions'?)",
+                error("experiments:\n  - name: a\n    workload: {kind: fio}\n", "repetitons=2"));
+    }
+
+    @Test
+    void aWritingWorkloadOnAScratchFileNeedsNothingButARelativePathIsRefused() {
+        assertEquals("experiments.yaml:4:33: target.path: 'data/x' must be absolute (results are compared across"
+                        + " machines and working directories)",
+                error("experiments:\n  - name: a\n    workload: {kind: fio}\n    target: {kind: file, path: data/x}\n"));
+    }
+}

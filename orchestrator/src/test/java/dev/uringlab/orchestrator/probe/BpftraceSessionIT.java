@@ -1,0 +1,98 @@
+package dev.uringlab.orchestrator.probe;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.uringlab.analysis.parse.BpftraceMaps;
+import dev.uringlab.orchestrator.host.HostFs;
+import dev.uringlab.orchestrator.process.ChildProcess;
+import dev.uringlab.orchestrator.process.ToolException;
+import dev.uringlab.orchestrator.testing.Prerequisites;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Real bpftrace, real probes on this host, a real io_uring workload started after attach. */
+class BpftraceSessionIT {
+
+    private static final List<String> PROBES = List.of("io_uring_enter", "irq_per_cpu", "ipi_by_callsite",
+            "local_timer", "ring_flags", "fget", "wake_up_state");
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void countsAWorkloadStartedAfterAttach() throws Exception {
+        Path bpftrace = Prerequisites.requireTool("bpftrace");
+        Path fio = Prerequisites.requireTool("fio");
+        Prerequisites.requireRoot();
+        HostProbeSupport host = HostProbeSupport.detect(HostFs.real());
+        Prerequisites.require(host.tracefsMounted(), HostProbeSupport.TRACEFS_HINT);
+
+        ProbeCatalog catalog = ProbeCatalog.builtin();
+        List<ResolvedProbe> resolved = new ArrayList<>();
+        for (String id : PROBES) {
+            resolved.add(ProbeResolver.resolve(catalog.find(id).orElseThrow(), host, Optional.empty()));
+        }
+        // Every IRQ line: this test is about the session, not about finding the disk's IRQs.
+        String allIrqs = "$irq >= 0";
+        String program = BpftraceProgram.merge(resolved, Map.of(BpftraceProgram.IRQS, allIrqs));
+
+        BpftraceMaps maps;
+        try (BpftraceSession session = BpftraceSession.start(bpftrace.toString(), program, tmp.resolve("run"), Duration.ofSeconds(60))) {
+            runFio(fio);
+            maps = session.stop();
+        }
+        Map<String, Map<String, Long>> byProbe = maps.byProbe(PROBES);
+        System.out.println("BpftraceSessionIT counts: " + byProbe);
+        assertTrue(sum(byProbe.get("io_uring_enter")) > 100, "io_uring_enter: " + byProbe.get("io_uring_enter"));
+        assertTrue(sum(byProbe.get("irq_per_cpu")) > 0, "irq_per_cpu: " + byProbe.get("irq_per_cpu"));
+        assertTrue(sum(byProbe.get("ipi_by_callsite")) > 0, "ipi_by_callsite: " + byProbe.get("ipi_by_callsite"));
+        assertTrue(sum(byProbe.get("local_timer")) > 0, "local_timer");
+        assertEquals(1L, sum(byProbe.get("ring_flags")), "one ring created by fio: " + byProbe.get("ring_flags"));
+        if (!host.kprobesUsable()) {
+            assertFalse(resolved.get(PROBES.indexOf("wake_up_state")).available(), "kprobe-only probe must be skipped here");
+        }
+        assertTrue(Files.readString(tmp.resolve("run/probes.bt")).startsWith("BEGIN"));
+    }
+
+    @Test
+    void attachFailureIsAOneLineToolException() throws Exception {
+        Path bpftrace = Prerequisites.requireTool("bpftrace");
+        Prerequisites.requireRoot();
+        Prerequisites.require(!HostProbeSupport.detect(HostFs.real()).kprobesUsable(),
+                "this host has kprobes, so a kprobe cannot be used to provoke an attach failure");
+        // 0.17 prints attached_probes and then fails to attach: start must not be fooled.
+        ToolException e = assertThrows(ToolException.class, () -> BpftraceSession.start(bpftrace.toString(),
+                "kretprobe:wake_up_state { @wake_up_state[(int32)retval] = count(); }\n", tmp.resolve("fail"), Duration.ofSeconds(60)));
+        System.out.println("BpftraceSessionIT attach failure: " + e.getMessage());
+        assertTrue(e.getMessage().startsWith("bpftrace exited (code 255) before its probes attached: "), e.getMessage());
+        assertTrue(e.getMessage().contains("kretprobe:wake_up_state"), e.getMessage());
+        assertFalse(e.getMessage().contains("\n"));
+    }
+
+    private void runFio(Path fio) throws Exception {
+        Path data = tmp.resolve("fio.dat");
+        List<String> cmd = List.of(fio.toString(), "--name=probe-it", "--filename=" + data, "--size=32M",
+                "--rw=randread", "--bs=4k", "--direct=1", "--ioengine=io_uring", "--iodepth=8",
+                "--runtime=1", "--time_based", "--output-format=terse");
+        try (ChildProcess child = ChildProcess.start("fio", cmd, tmp.resolve("fio.out"), tmp.resolve("fio.err"), tmp)) {
+            OptionalInt code = child.waitFor(Duration.ofSeconds(120));
+            assertEquals(OptionalInt.of(0), code, "fio: " + child.stderrTail(3));
+        }
+    }
+
+    private static long sum(Map<String, Long> values) {
+        return values.values().stream().collect(Collectors.summingLong(Long::longValue));
+    }
+}
