@@ -244,6 +244,20 @@ static void count_errno(struct rb_stats *st, int err)
 	}
 }
 
+/* Nothing but errors so far: the run cannot measure anything, stop with one line. */
+#define RB_FAIL_FAST 256
+static void __attribute__((noreturn)) fail_fast(const struct rb_job *j, int err)
+{
+	const char *hint = "";
+	if (err == EOPNOTSUPP && j->o->iopoll)
+		hint = " (--iopoll: this file/device has no polled I/O; block devices need poll queues, "
+		       "e.g. nvme.poll_queues or virtio_blk.poll_queues)";
+	else if (err == EINVAL && j->o->direct)
+		hint = " (--direct: check --bs against the device's logical block size)";
+	rb_die(1, "the first %d I/Os all failed (%s: %s)%s", RB_FAIL_FAST, strerrorname_np(err)
+	       ? strerrorname_np(err) : "?", strerror(err), hint);
+}
+
 /* Every CQE is checked: errors and short transfers are counted, never as IOs. */
 void rb_job_complete(struct rb_job *j, const struct io_uring_cqe *cqe, uint64_t now)
 {
@@ -258,6 +272,8 @@ void rb_job_complete(struct rb_job *j, const struct io_uring_cqe *cqe, uint64_t 
 	if (cqe->res < 0) {
 		st->errors++;
 		count_errno(st, -cqe->res);
+		if (!st->ios && !st->short_reads && !st->short_writes && st->errors >= RB_FAIL_FAST)
+			fail_fast(j, -cqe->res);
 		return;
 	}
 	if ((unsigned)cqe->res != j->o->bs) {

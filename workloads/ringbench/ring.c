@@ -114,8 +114,8 @@ static void __attribute__((noreturn)) diagnose_einval(unsigned req, const struct
 					"; SQPOLL cannot be combined with COOP_TASKRUN/TASKRUN_FLAG/DEFER_TASKRUN "
 					"(task work runs on the SQ thread)");
 	(void)off;
-	rb_die(2, "kernel %s rejected the ring flag combination %s with EINVAL%s",
-	       rb_kernel_release(), reqn, hint);
+	rb_die(2, "kernel %s rejected the ring flag %s%s with EINVAL%s", rb_kernel_release(),
+	       __builtin_popcount(req) > 1 ? "combination " : "", reqn, hint);
 }
 
 void rb_ring_preflight(const struct rb_opts *o)

@@ -43,7 +43,9 @@ final class ExperimentValidator {
         if (e.containsKey("repetitions")) {
             repetitions = Math.toIntExact((Long) OptionType.POSITIVE_INT.check(e.get("repetitions").value(), "repetitions"));
         }
-        SweepSpec sweep = new SweepValidator(workload.kind()).validate(e, pinnedWorkloadKeys);
+        Map<String, Object> pinned = new LinkedHashMap<>();
+        pinnedWorkloadKeys.forEach(k -> pinned.put(k, workload.options().get(k)));
+        SweepSpec sweep = new SweepValidator(workload.kind()).validate(e, pinned);
         checkEngineOptions(workload, sweep, map);
         return new Experiment(name, description, workload, target, cpus, probes, variants, sweep, repetitions,
                 map.position());

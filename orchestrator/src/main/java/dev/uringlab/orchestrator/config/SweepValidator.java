@@ -17,7 +17,11 @@ final class SweepValidator {
         axisTypes.putAll(WorkloadSchema.options(workloadKind));
     }
 
-    SweepSpec validate(Map<String, Node.Entry> experiment, Set<String> pinnedWorkloadKeys) throws ConfigException {
+    /**
+     * @param pinned workload options fixed by {@code --set workload.X=v}: such an axis keeps only that
+     *               value, and exclude entries naming another value of it simply never match.
+     */
+    SweepSpec validate(Map<String, Node.Entry> experiment, Map<String, Object> pinned) throws ConfigException {
         if (!experiment.containsKey("sweep")) {
             if (experiment.containsKey("zip") || experiment.containsKey("exclude")) {
                 Node.Entry stray = experiment.containsKey("zip") ? experiment.get("zip") : experiment.get("exclude");
@@ -34,8 +38,9 @@ final class SweepValidator {
         Nodes.checkKeys(sweep, allowed, "sweep (an axis is 'cpus' or a workload option)");
         Map<String, List<Object>> axes = new LinkedHashMap<>();
         for (Node.Entry axis : sweep.entries().values()) {
-            if (pinnedWorkloadKeys.contains(axis.key())) {
-                continue; // --set workload.<axis>=v pins the axis to one value
+            if (pinned.containsKey(axis.key())) {
+                axes.put(axis.key(), List.of(pinned.get(axis.key())));
+                continue;
             }
             Node.ListNode values = Nodes.list(axis.value(), "sweep." + axis.key());
             if (values.items().isEmpty()) {
@@ -53,13 +58,15 @@ final class SweepValidator {
             }
             axes.put(axis.key(), checked);
         }
-        List<List<String>> zip = experiment.containsKey("zip") ? zip(experiment.get("zip").value(), axes) : List.of();
+        List<List<String>> zip = experiment.containsKey("zip")
+                ? zip(experiment.get("zip").value(), axes, pinned.keySet()) : List.of();
         List<Map<String, Object>> exclude = experiment.containsKey("exclude")
-                ? exclude(experiment.get("exclude").value(), axes) : List.of();
+                ? exclude(experiment.get("exclude").value(), axes, pinned.keySet()) : List.of();
         return new SweepSpec(axes, zip, exclude);
     }
 
-    private static List<List<String>> zip(Node node, Map<String, List<Object>> axes) throws ConfigException {
+    private static List<List<String>> zip(Node node, Map<String, List<Object>> axes, Set<String> pinned)
+            throws ConfigException {
         Node.ListNode groups = Nodes.list(node, "zip");
         List<List<String>> zip = new ArrayList<>();
         Set<String> used = new HashSet<>();
@@ -70,6 +77,7 @@ final class SweepValidator {
             }
             List<String> names = new ArrayList<>();
             int length = -1;
+            String lengthSetBy = null;
             for (Node nameNode : group.items()) {
                 String name = Nodes.string(nameNode, "zip");
                 if (!axes.containsKey(name)) {
@@ -80,19 +88,29 @@ final class SweepValidator {
                     throw new ConfigException(nameNode.position(), "zip: axis '" + name + "' is in more than one group");
                 }
                 int size = axes.get(name).size();
+                if (pinned.contains(name)) {
+                    names.add(name);
+                    continue;
+                }
                 if (length >= 0 && size != length) {
                     throw new ConfigException(nameNode.position(), "zip: axis '" + name + "' has " + size
-                            + " values but '" + names.get(0) + "' has " + length + " (zipped axes advance together)");
+                            + " values but '" + lengthSetBy + "' has " + length + " (zipped axes advance together)");
                 }
                 length = size;
+                lengthSetBy = lengthSetBy == null ? name : lengthSetBy;
                 names.add(name);
             }
-            zip.add(names);
+            // A pinned axis no longer advances with its group.
+            List<String> free = names.stream().filter(n -> !pinned.contains(n)).toList();
+            if (free.size() >= 2) {
+                zip.add(free);
+            }
         }
         return zip;
     }
 
-    private List<Map<String, Object>> exclude(Node node, Map<String, List<Object>> axes) throws ConfigException {
+    private List<Map<String, Object>> exclude(Node node, Map<String, List<Object>> axes, Set<String> pinned)
+            throws ConfigException {
         Node.ListNode list = Nodes.list(node, "exclude");
         List<Map<String, Object>> exclude = new ArrayList<>();
         for (Node item : list.items()) {
@@ -108,7 +126,8 @@ final class SweepValidator {
                 }
                 Object v = entry.key().equals("cpus") ? ExperimentValidator.cpuSet(entry.value(), "exclude.cpus")
                         : axisTypes.get(entry.key()).check(entry.value(), "exclude." + entry.key());
-                if (axes.get(entry.key()).stream().noneMatch(a -> String.valueOf(a).equals(String.valueOf(v)))) {
+                if (!pinned.contains(entry.key())
+                        && axes.get(entry.key()).stream().noneMatch(a -> String.valueOf(a).equals(String.valueOf(v)))) {
                     throw new ConfigException(entry.value().position(), "exclude: " + entry.key() + "=" + v
                             + " never occurs in the sweep, so this entry excludes nothing");
                 }

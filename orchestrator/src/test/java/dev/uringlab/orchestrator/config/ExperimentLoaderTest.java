@@ -68,7 +68,8 @@ class ExperimentLoaderTest {
         Experiment first = file.experiments().get(0);
         assertEquals(1L, first.workload().options().get("runtime"));
         assertEquals(8L, first.workload().options().get("iodepth"));
-        assertEquals(Set.of("cpus"), first.sweep().axes().keySet());
+        assertEquals(List.of(8L), first.sweep().axes().get("iodepth"), "a pinned axis keeps only the pinned value");
+        assertEquals(List.of("irq", "non-irq"), first.sweep().axes().get("cpus"));
         assertEquals(1, first.repetitions());
     }
 
@@ -84,7 +85,7 @@ class ExperimentLoaderTest {
 
     @Test
     void unknownKeyNamesLineColumnAndSuggestion() {
-        assertEquals("experiments.yaml:4:5: unknown key 'iodeph' in workload (fio) (did you mean 'iodepth'?)",
+        assertEquals("experiments.yaml:4:7: unknown key 'iodeph' in workload (fio) (did you mean 'iodepth'?)",
                 error("""
                         experiments:
                           - name: a
@@ -103,19 +104,19 @@ class ExperimentLoaderTest {
 
     @Test
     void wrongTypesAreRefused() {
-        assertEquals("experiments.yaml:3:31: workload.iodepth: expected a positive integer, got a string 'sixteen'",
+        assertEquals("experiments.yaml:3:36: workload.iodepth: expected a positive integer, got a string 'sixteen'",
                 error("""
                         experiments:
                           - name: a
                             workload: {kind: fio, iodepth: sixteen}
                         """));
-        assertEquals("experiments.yaml:3:31: workload.runtime: 0 is out of range, expected a positive integer",
+        assertEquals("experiments.yaml:3:36: workload.runtime: 0 is out of range, expected a positive integer",
                 error("""
                         experiments:
                           - name: a
                             workload: {kind: fio, runtime: 0}
                         """));
-        assertEquals("experiments.yaml:3:30: workload.engine: 'io-uring' is not one of io_uring, libaio, psync, "
+        assertEquals("experiments.yaml:3:35: workload.engine: 'io-uring' is not one of io_uring, libaio, psync, "
                         + "posixaio (did you mean 'io_uring'?)",
                 error("""
                         experiments:
@@ -134,7 +135,7 @@ class ExperimentLoaderTest {
 
     @Test
     void unknownProbeSuggestsTheClosestId() {
-        assertEquals("experiments.yaml:4:22: unknown probe 'kick_proces' (did you mean 'kick_process'?) "
+        assertEquals("experiments.yaml:4:20: unknown probe 'kick_proces' (did you mean 'kick_process'?) "
                         + "(uringlab probes lists them)",
                 error("""
                         experiments:
@@ -148,12 +149,12 @@ class ExperimentLoaderTest {
     void emptySweepsAndBadZipOrExcludeAreRefused() {
         assertEquals("experiments.yaml:4:12: sweep: is empty (remove it, or list at least one axis)",
                 error("experiments:\n  - name: a\n    workload: {kind: fio}\n    sweep: {}\n"));
-        assertEquals("experiments.yaml:4:21: sweep.iodepth: empty list (an axis needs at least one value)",
+        assertEquals("experiments.yaml:4:22: sweep.iodepth: empty list (an axis needs at least one value)",
                 error("experiments:\n  - name: a\n    workload: {kind: fio}\n    sweep: {iodepth: []}\n"));
         assertEquals("experiments.yaml:5:21: zip: axis 'numjobs' has 1 values but 'iodepth' has 2 (zipped axes advance together)",
                 error("experiments:\n  - name: a\n    workload: {kind: fio}\n"
                         + "    sweep: {iodepth: [1, 2], numjobs: [1]}\n    zip: [[iodepth, numjobs]]\n"));
-        assertEquals("experiments.yaml:5:26: exclude: iodepth=3 never occurs in the sweep, so this entry excludes nothing",
+        assertEquals("experiments.yaml:5:25: exclude: iodepth=3 never occurs in the sweep, so this entry excludes nothing",
                 error("experiments:\n  - name: a\n    workload: {kind: fio}\n"
                         + "    sweep: {iodepth: [1, 2]}\n    exclude: [{iodepth: 3}]\n"));
     }
@@ -170,7 +171,7 @@ class ExperimentLoaderTest {
         assertEquals("experiments.yaml:1:1: the file is empty", error(""));
         assertEquals("experiments.yaml:1:1: no 'experiments:' list (add at least one experiment)", error("defaults: {}\n"));
         String malformed = error("experiments:\n  - name: a\n    workload: {kind: fio\n");
-        assertEquals(true, malformed.startsWith("experiments.yaml:4:1: malformed YAML:"), malformed);
+        assertEquals(true, malformed.startsWith("experiments.yaml:3:25: malformed YAML:"), malformed);
         assertEquals("experiments.yaml:3:5: duplicate key 'name' (first at line 2)",
                 error("experiments:\n  - name: a\n    name: b\n    workload: {kind: fio}\n"));
         assertEquals("--set workload.iodepth=x: workload.iodepth: expected a positive integer, got a string 'x'",
@@ -181,7 +182,7 @@ class ExperimentLoaderTest {
 
     @Test
     void aWritingWorkloadOnAScratchFileNeedsNothingButARelativePathIsRefused() {
-        assertEquals("experiments.yaml:4:33: target.path: 'data/x' must be absolute (results are compared across"
+        assertEquals("experiments.yaml:4:32: target.path: 'data/x' must be absolute (results are compared across"
                         + " machines and working directories)",
                 error("experiments:\n  - name: a\n    workload: {kind: fio}\n    target: {kind: file, path: data/x}\n"));
     }

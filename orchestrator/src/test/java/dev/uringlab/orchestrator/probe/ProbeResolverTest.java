@@ -25,7 +25,10 @@ class ProbeResolverTest {
         ResolvedProbe kick = resolve("kick_process", BARE_METAL);
         assertEquals("kprobe", kick.variant());
         assertTrue(kick.body().contains("kprobe:kick_process"));
-        assertEquals("kprobe", resolve("irq_per_cpu", BARE_METAL).variant());
+        // irq_per_cpu prefers its tracepoint: nvme_irq would count nothing on a non-NVMe target.
+        assertEquals("tracepoint", resolve("irq_per_cpu", BARE_METAL).variant());
+        assertEquals("kprobe", ProbeResolver.resolve(CATALOG.find("irq_per_cpu").orElseThrow(), BARE_METAL,
+                Optional.of("kprobe")).variant());
         assertEquals("kprobe", resolve("wake_up_state", BARE_METAL).variant());
     }
 

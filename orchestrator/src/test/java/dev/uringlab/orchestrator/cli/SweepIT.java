@@ -1,0 +1,127 @@
+package dev.uringlab.orchestrator.cli;
+
+import dev.uringlab.orchestrator.testing.Prerequisites;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The whole spine for real: the CLI runs a two-run sweep of real fio with real bpftrace probes
+ * on this machine's disk, pinned to the IRQ CPU and a non-IRQ CPU, and a second invocation
+ * resumes (skips) instead of rerunning.
+ */
+class SweepIT {
+
+    @BeforeAll
+    static void prerequisites() {
+        Prerequisites.requireTool("fio");
+        Prerequisites.requireTool("bpftrace");
+        Prerequisites.requireRoot();
+        Prerequisites.require(Files.exists(Path.of("/sys/kernel/tracing/events")),
+                "tracefs not mounted at /sys/kernel/tracing (make test mounts it)");
+    }
+
+    static String experiment(Path dir, int runtime) {
+        return """
+                experiments:
+                  - name: it-sweep
+                    target: {kind: scratch, path: %s, size: 64m}
+                    workload: {kind: fio, engine: io_uring, rw: randread, bs: 4k, iodepth: 16, runtime: %d}
+                    sweep:
+                      cpus: [irq, non-irq]
+                    probes: [irq_per_cpu, ipi_by_callsite, io_uring_enter, wake_up_state]
+                """.formatted(dir.resolve("scratch.dat"), runtime);
+    }
+
+    static List<Map<String, String>> readCsv(Path csv) throws Exception {
+        List<String> lines = Files.readAllLines(csv);
+        List<String> header = cells(lines.get(0));
+        List<Map<String, String>> rows = new ArrayList<>();
+        for (String line : lines.subList(1, lines.size())) {
+            List<String> cells = cells(line);
+            assertEquals(header.size(), cells.size(), "ragged row: " + line);
+            Map<String, String> row = new LinkedHashMap<>();
+            for (int i = 0; i < header.size(); i++) {
+                row.put(header.get(i), cells.get(i));
+            }
+            rows.add(row);
+        }
+        return rows;
+    }
+
+    /** RFC 4180 cells of one line (uringlab's errors and variants never contain newlines). */
+    static List<String> cells(String line) {
+        List<String> cells = new ArrayList<>();
+        StringBuilder cell = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (quoted) {
+                if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
+                    cell.append('"');
+                    i++;
+                } else if (c == '"') {
+                    quoted = false;
+                } else {
+                    cell.append(c);
+                }
+            } else if (c == '"') {
+                quoted = true;
+            } else if (c == ',') {
+                cells.add(cell.toString());
+                cell.setLength(0);
+            } else {
+                cell.append(c);
+            }
+        }
+        cells.add(cell.toString());
+        return cells;
+    }
+
+    @Test
+    void probedPinnedSweepWritesOneRowPerRunAndResumes(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("it.yaml");
+        Files.writeString(file, experiment(dir, 2));
+        Path results = dir.resolve("results");
+        assertEquals(0, Main.execute("run", file.toString(), "--results", results.toString()));
+
+        Path exp = results.resolve("it-sweep");
+        assertTrue(Files.exists(exp.resolve("manifest.json")));
+        List<Map<String, String>> rows = readCsv(exp.resolve("runs.csv"));
+        assertEquals(2, rows.size());
+        for (Map<String, String> row : rows) {
+            assertEquals("ok", row.get("status"), row.toString());
+            assertTrue(Double.parseDouble(row.get("iops")) > 0, row.toString());
+            assertTrue(!row.get("cpus_resolved").isEmpty(), row.toString());
+            assertTrue(Long.parseLong(row.get("irq_per_cpu")) > 0, "device IRQs counted: " + row);
+            assertTrue(Long.parseLong(row.get("io_uring_enter")) > 0, row.toString());
+            assertEquals("tracepoint", row.get("irq_per_cpu_variant"));
+            assertTrue(row.get("wake_up_state_variant").startsWith("unavailable: ")
+                    || row.get("wake_up_state_variant").equals("kprobe"), row.toString());
+            Path runDir = exp.resolve("runs").resolve(row.get("run_id"));
+            for (String f : List.of("run.json", "fio.json", "bpftrace.ndjson", "bpftrace.stderr", "fio.stderr",
+                    "interrupts.before", "interrupts.after", "probes.bt")) {
+                assertTrue(Files.exists(runDir.resolve(f)), runDir.resolve(f) + " missing");
+            }
+        }
+        Map<String, String> nonIrq = rows.stream().filter(r -> r.get("cpus").equals("non-irq")).findFirst().orElseThrow();
+        assertTrue(Long.parseLong(nonIrq.get("ipi_by_callsite")) > 0, "IPIs on the non-irq CPU: " + nonIrq);
+
+        Path firstRun = exp.resolve("runs").resolve(rows.get(0).get("run_id")).resolve("run.json");
+        FileTime before = Files.getLastModifiedTime(firstRun);
+        assertEquals(0, Main.execute("run", file.toString(), "--results", results.toString()));
+        assertEquals(before, Files.getLastModifiedTime(firstRun), "a finished run is skipped, not redone");
+        assertEquals(2, readCsv(exp.resolve("runs.csv")).size());
+    }
+}

@@ -1,0 +1,106 @@
+#!/bin/sh
+# smoke.sh: run every mode and every flag of ringbench briefly on a 64 MiB file.
+# usage: tests/smoke.sh [path/to/ringbench]        (make check)
+set -u
+RB=${1:-./ringbench}
+DIR=$(mktemp -d "${TMPDIR:-/var/tmp}/ringbench-check.XXXXXX") || exit 1
+trap 'rm -rf "$DIR"' EXIT INT TERM
+F=$DIR/data
+dd if=/dev/urandom of="$F" bs=1M count=64 status=none && sync || { echo "cannot create $F"; exit 1; }
+NCPU=$(nproc)
+CPUS=0; [ "$NCPU" -ge 2 ] && CPUS=0,1
+pass=0; fail=0; skip=0
+
+# validate JSON on stdin: one document, iops > 0, errors == 0, flags granted == requested
+check_json='
+import json, sys
+d = json.load(sys.stdin)
+assert d["tool"] == "ringbench"
+assert d["iops"] > 0, "iops %r" % d["iops"]
+assert d["errors"] == 0, "errors %r %r" % (d["errors"], d["error_codes"])
+assert d["short_reads"] == 0 and d["short_writes"] == 0
+assert d["total_ios"] > 0 and d["latency_us"]["samples"] == d["total_ios"]
+r = d["ring"]
+assert r["granted_flags"]["value"] == r["requested_flags"]["value"], r
+lat = d["latency_us"]
+assert 0 < lat["p50"] <= lat["p99"] <= lat["max"] + 1e-3, lat
+for k in ("usr_s", "sys_s", "voluntary_ctxsw", "involuntary_ctxsw"):
+    assert k in d["cpu"]
+if d["mode"] == "stall":
+    assert len(d["stall"]["latencies_us"]) == d["stall"]["iterations"]
+'
+
+run() { # description, args...
+    desc=$1; shift
+    out=$("$RB" --file "$F" "$@" 2>"$DIR/err"); rc=$?
+    if [ $rc -ne 0 ]; then
+        if [ $rc -eq 1 ] && grep -q "EOPNOTSUPP" "$DIR/err" && [ "$desc" = iopoll ]; then
+            echo "SKIP $desc: $(cat "$DIR/err")"; skip=$((skip + 1)); return
+        fi
+        echo "FAIL $desc (exit $rc): $(cat "$DIR/err")"; fail=$((fail + 1)); return
+    fi
+    if msg=$(printf '%s' "$out" | python3 -c "$check_json" 2>&1); then
+        echo "ok   $desc"; pass=$((pass + 1))
+    else
+        echo "FAIL $desc: $(printf '%s' "$msg" | tail -1)"; fail=$((fail + 1))
+    fi
+}
+
+expect_exit() { # description, code, args...
+    desc=$1; code=$2; shift 2
+    "$RB" "$@" >"$DIR/out" 2>"$DIR/err"; rc=$?
+    if [ $rc -eq "$code" ] && [ -s "$DIR/err" ] && [ ! -s "$DIR/out" ]; then
+        echo "ok   $desc -> exit $rc: $(head -1 "$DIR/err")"; pass=$((pass + 1))
+    else
+        echo "FAIL $desc: exit $rc (want $code): $(head -1 "$DIR/err")"; fail=$((fail + 1))
+    fi
+}
+
+B="--ios 3000 --qd 8"
+run default                 $B
+run coop-taskrun            $B --coop-taskrun
+run coop+taskrun-flag       $B --coop-taskrun --taskrun-flag
+run single-issuer           $B --single-issuer
+run defer-taskrun           $B --single-issuer --defer-taskrun
+run fio-flags               $B --coop-taskrun --single-issuer --defer-taskrun
+run sqpoll                  $B --sqpoll
+run sqpoll-cpu-idle         $B --sqpoll --sq-thread-cpu 0 --sq-thread-idle 10
+run sqpoll-cq-enter         $B --sqpoll --cq-wait enter
+run iopoll                  $B --iopoll
+run force-async-1           $B --force-async 1
+run force-async-4           $B --force-async 4
+run fixed-files             $B --fixed-files
+run fixed-buffers           $B --fixed-buffers
+run vectored                $B --vectored
+run vectored-fixed-buffers  $B --vectored --fixed-buffers
+run register-ring-fd        $B --register-ring-fd
+run buffered                $B --buffered
+run busy-sibling            $B --busy-sibling
+run think-cycles            $B --think-cycles 20000
+run qd1                     --ios 2000 --qd 1
+run bs-64k                  --ios 500 --qd 4 --bs 64k
+run rw-read                 $B --rw read
+run rw-write                $B --rw write
+run rw-randwrite            $B --rw randwrite
+run rw-mixed                $B --rw mixed --mix-read-pct 70
+run size-part               $B --size 8m
+run seed                    $B --seed 7
+run runtime                 --runtime 1 --qd 4
+run jobs-2                  $B --jobs 2 --cpus $CPUS
+run completion-thread       --mode completion-thread --ios 3000 --qd 8 --cpus $CPUS
+run completion-thread-qd1   --mode completion-thread --ios 1000 --qd 1 --cpus $CPUS
+run completion-thread-flags --mode completion-thread --ios 2000 --qd 4 --cpus $CPUS --coop-taskrun --single-issuer --fixed-files --fixed-buffers
+run completion-thread-sqp   --mode completion-thread --ios 2000 --qd 4 --sqpoll
+run stall                   --mode stall --iterations 20 --cpus $CPUS
+run stall-coop              --mode stall --iterations 20 --cpus $CPUS --coop-taskrun
+run stall-defer             --mode stall --iterations 5 --cpus $CPUS --single-issuer --defer-taskrun --stall-timeout-ms 20
+
+expect_exit "flag rejected (DEFER without SINGLE_ISSUER)" 2 --file "$F" --ios 100 --defer-taskrun
+expect_exit "flag rejected (SQPOLL+COOP)"                 2 --file "$F" --ios 100 --sqpoll --coop-taskrun
+expect_exit "bad option"                                  2 --file "$F" --no-such-option
+expect_exit "bad --rw"                                    2 --file "$F" --rw sideways
+expect_exit "missing --file"                              2 --ios 10
+expect_exit "missing file"                                1 --file "$DIR/absent" --ios 10
+
+echo "ringbench smoke: $pass passed, $fail failed, $skip skipped"
+[ $fail -eq 0 ]
