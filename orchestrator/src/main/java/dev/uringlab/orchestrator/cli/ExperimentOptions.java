@@ -4,6 +4,8 @@ import dev.uringlab.orchestrator.config.ConfigException;
 import dev.uringlab.orchestrator.config.ExperimentFile;
 import dev.uringlab.orchestrator.config.ExperimentLoader;
 import dev.uringlab.orchestrator.config.SetOverride;
+import dev.uringlab.orchestrator.host.HostException;
+import dev.uringlab.orchestrator.plan.Plan;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -30,6 +32,11 @@ final class ExperimentOptions {
     @Option(names = "--results", paramLabel = "DIR", defaultValue = "results",
             description = "Results directory (default: ${DEFAULT-VALUE}).")
     Path results;
+
+    /** Loads and plans the file against the host; reads the host, changes nothing. */
+    Plan plan(Lab lab) throws ConfigException, HostException {
+        return lab.planner().plan(load(lab.probeIds()));
+    }
 
     ExperimentFile load(Set<String> knownProbes) throws ConfigException {
         List<SetOverride> parsed = new ArrayList<>();

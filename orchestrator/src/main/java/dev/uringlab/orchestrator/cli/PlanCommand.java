@@ -1,6 +1,5 @@
 package dev.uringlab.orchestrator.cli;
 
-import dev.uringlab.orchestrator.config.ExperimentFile;
 import dev.uringlab.orchestrator.host.CpuList;
 import dev.uringlab.orchestrator.host.DeviceIrq;
 import dev.uringlab.orchestrator.plan.ExperimentPlan;
@@ -31,8 +30,7 @@ final class PlanCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Lab lab = Lab.open();
-        ExperimentFile file = experiments.load(lab.probeIds());
-        Plan plan = lab.planner().plan(file);
+        Plan plan = experiments.plan(lab);
         print(plan, spec.commandLine().getOut());
         return ExitCodes.OK;
     }

@@ -1,6 +1,5 @@
 package dev.uringlab.orchestrator.cli;
 
-import dev.uringlab.orchestrator.config.ExperimentFile;
 import dev.uringlab.orchestrator.plan.Plan;
 import dev.uringlab.orchestrator.run.RunOptions;
 import dev.uringlab.orchestrator.run.SweepRunner;
@@ -36,8 +35,7 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Lab lab = Lab.open();
-        ExperimentFile file = experiments.load(lab.probeIds());
-        Plan plan = lab.planner().plan(file);
+        Plan plan = experiments.plan(lab);
         Preflight preflight = Preflight.check(plan);
         Workload workload = new FioWorkload(preflight.fio());
         PrintStream out = System.out;

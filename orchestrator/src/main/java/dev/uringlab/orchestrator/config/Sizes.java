@@ -12,13 +12,12 @@ public final class Sizes {
     private Sizes() {
     }
 
-    /** Bytes, or -1 when the text is not a size. */
+    /** Bytes, or -1 when the text is not a size (or too large for a long). */
     public static long parse(String text) {
         Matcher m = SIZE.matcher(text.trim());
         if (!m.matches()) {
             return -1;
         }
-        long base = Long.parseLong(m.group(1));
         int shift = switch (m.group(2).toLowerCase(Locale.ROOT)) {
             case "k" -> 10;
             case "m" -> 20;
@@ -26,7 +25,11 @@ public final class Sizes {
             case "t" -> 40;
             default -> 0;
         };
-        return base << shift;
+        try {
+            return Math.multiplyExact(Long.parseLong(m.group(1)), 1L << shift);
+        } catch (ArithmeticException | NumberFormatException e) {
+            return -1;
+        }
     }
 
     public static String format(long bytes) {

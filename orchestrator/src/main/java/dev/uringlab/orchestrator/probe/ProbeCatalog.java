@@ -72,37 +72,7 @@ public final class ProbeCatalog {
 
     /** The closest known id, for "unknown probe x, did you mean y?"; empty when nothing is close. */
     public Optional<String> suggest(String unknownId) {
-        String best = null;
-        int bestDistance = Integer.MAX_VALUE;
-        for (String id : byId.keySet()) {
-            int d = levenshtein(unknownId.toLowerCase(), id);
-            if (d < bestDistance) {
-                best = id;
-                bestDistance = d;
-            }
-        }
-        // Beyond about a third of the word the "suggestion" is just another probe.
-        int limit = Math.max(2, unknownId.length() / 3);
-        return bestDistance <= limit ? Optional.of(best) : Optional.empty();
-    }
-
-    static int levenshtein(String a, String b) {
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            prev[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-            }
-            int[] swap = prev;
-            prev = cur;
-            cur = swap;
-        }
-        return prev[b.length()];
+        return dev.uringlab.orchestrator.config.Suggestions.closest(unknownId, byId.keySet());
     }
 
     private static String resource(String name) {

@@ -10,8 +10,6 @@ import java.nio.file.StandardOpenOption;
 import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.function.ToLongFunction;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The file fio and ringbench read and write. It is filled with real, random data and fsynced,
@@ -30,7 +28,6 @@ public record ScratchFile(Path path, long sizeBytes, boolean created) {
     static final long HEADROOM_BYTES = 64L << 20;
 
     private static final int CHUNK = 1 << 20;
-    private static final Pattern SIZE = Pattern.compile("(\\d+)\\s*([kmgt]?)(i?b)?", Pattern.CASE_INSENSITIVE);
 
     /** Reuses {@code path} if it already has exactly {@code sizeBytes}, else creates and fills it. */
     public static ScratchFile ensure(Path path, long sizeBytes) throws IOException {
@@ -95,22 +92,11 @@ public record ScratchFile(Path path, long sizeBytes, boolean created) {
 
     /** fio's own size syntax with its default kb_base=1024: "512m" = 512 MiB, "1g", "4096", "2GiB". */
     public static long parseSize(String text) {
-        Matcher m = text == null ? null : SIZE.matcher(text.strip());
-        if (m == null || !m.matches()) {
-            throw new IllegalArgumentException("size '" + text + "' is invalid: expected e.g. 512m, 1g or 4096");
+        long bytes = text == null ? -1 : dev.uringlab.orchestrator.config.Sizes.parse(text);
+        if (bytes < 0) {
+            throw new IllegalArgumentException("size '" + text + "' is invalid or too large: expected e.g. 512m, 1g or 4096");
         }
-        int shift = switch (m.group(2).toLowerCase(Locale.ROOT)) {
-            case "k" -> 10;
-            case "m" -> 20;
-            case "g" -> 30;
-            case "t" -> 40;
-            default -> 0;
-        };
-        try {
-            return Math.multiplyExact(Long.parseLong(m.group(1)), 1L << shift);
-        } catch (ArithmeticException | NumberFormatException e) {
-            throw new IllegalArgumentException("size '" + text + "' is too large");
-        }
+        return bytes;
     }
 
     static String human(long bytes) {

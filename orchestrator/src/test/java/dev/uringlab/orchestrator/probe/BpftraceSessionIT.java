@@ -59,7 +59,9 @@ class BpftraceSessionIT {
         assertTrue(sum(byProbe.get("irq_per_cpu")) > 0, "irq_per_cpu: " + byProbe.get("irq_per_cpu"));
         assertTrue(sum(byProbe.get("ipi_by_callsite")) > 0, "ipi_by_callsite: " + byProbe.get("ipi_by_callsite"));
         assertTrue(sum(byProbe.get("local_timer")) > 0, "local_timer");
-        assertEquals(1L, sum(byProbe.get("ring_flags")), "one ring created by fio: " + byProbe.get("ring_flags"));
+        // Counts are system-wide, so other processes' rings may appear; fio's own (COOP_TASKRUN|
+        // SINGLE_ISSUER|DEFER_TASKRUN|... = 0x3108 = 12552) must be among them.
+        assertTrue(byProbe.get("ring_flags").getOrDefault("12552", 0L) >= 1, "fio's ring: " + byProbe.get("ring_flags"));
         if (!host.kprobesUsable()) {
             assertFalse(resolved.get(PROBES.indexOf("wake_up_state")).available(), "kprobe-only probe must be skipped here");
         }
