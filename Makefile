@@ -8,6 +8,7 @@ deps:
 	./scripts/install-deps.sh
 
 build: deps
+	$(MAKE) -s -C workloads/ringbench
 	$(MVN) package -DskipTests
 
 # The default suite: an IRQ-locality sweep that runs on any Linux box in a few minutes.
@@ -16,6 +17,8 @@ demo: build
 
 # Unit tests and the integration tests (*IT) that run real fio and bpftrace.
 test: deps
+	$(MAKE) -s -C workloads/ringbench
+	$(MAKE) -s -C workloads/ringbench check
 	mvn -B verify
 
 clean:

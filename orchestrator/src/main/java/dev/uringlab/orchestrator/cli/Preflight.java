@@ -2,7 +2,14 @@ package dev.uringlab.orchestrator.cli;
 
 import dev.uringlab.orchestrator.plan.ExperimentPlan;
 import dev.uringlab.orchestrator.plan.Plan;
+import dev.uringlab.orchestrator.process.ToolException;
 import dev.uringlab.orchestrator.process.Tools;
+import dev.uringlab.orchestrator.workload.FioWorkload;
+import dev.uringlab.orchestrator.workload.RingbenchWorkload;
+import dev.uringlab.orchestrator.workload.Workload;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,14 +19,19 @@ import java.util.Optional;
  * Checks, before the first change to the host, that every tool and privilege the plan needs is
  * here, naming what is missing and how to get it (exit code 3).
  */
-record Preflight(String fio, String bpftrace, String bpftraceVersion) {
+record Preflight(Map<String, Workload> workloads, String bpftrace, String bpftraceVersion) {
 
     static Preflight check(Plan plan) throws MissingToolException {
-        String fio = Tools.which("fio").orElseThrow(() -> new MissingToolException(
-                "fio not found on PATH: install it (apt-get install fio) or run 'make demo', which installs it"));
+        Map<String, Workload> workloads = new LinkedHashMap<>();
+        for (ExperimentPlan e : plan.experiments()) {
+            String kind = e.experiment().workload().kind();
+            if (!workloads.containsKey(kind)) {
+                workloads.put(kind, workload(kind));
+            }
+        }
         boolean probes = plan.experiments().stream().anyMatch(ExperimentPlan::hasAvailableProbes);
         if (!probes) {
-            return new Preflight(fio, null, "not used");
+            return new Preflight(workloads, null, "not used");
         }
         String bpftrace = Tools.which("bpftrace").orElseThrow(() -> new MissingToolException(
                 "bpftrace not found on PATH but the experiments use probes: apt-get install bpftrace"));
@@ -30,7 +42,22 @@ record Preflight(String fio, String bpftrace, String bpftraceVersion) {
             throw new MissingToolException("tracefs is not mounted, so tracepoints cannot attach: "
                     + "mount -t tracefs tracefs /sys/kernel/tracing");
         }
-        return new Preflight(fio, bpftrace, Tools.version(bpftrace, "--version").orElse("unknown"));
+        return new Preflight(workloads, bpftrace, Tools.version(bpftrace, "--version").orElse("unknown"));
+    }
+
+    private static Workload workload(String kind) throws MissingToolException {
+        Workload workload = switch (kind) {
+            case "fio" -> new FioWorkload(Tools.which("fio").orElseThrow(() -> new MissingToolException(
+                    "fio not found on PATH: install it (apt-get install fio) or run 'make demo', which installs it")));
+            case "ringbench" -> new RingbenchWorkload(RingbenchWorkload.locate());
+            default -> throw new IllegalStateException("no workload for kind " + kind);
+        };
+        try {
+            workload.preflight();
+        } catch (ToolException e) {
+            throw new MissingToolException(e.getMessage());
+        }
+        return workload;
     }
 
     static boolean isRoot() {

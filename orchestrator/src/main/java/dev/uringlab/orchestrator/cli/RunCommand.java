@@ -4,8 +4,6 @@ import dev.uringlab.orchestrator.plan.Plan;
 import dev.uringlab.orchestrator.run.RunOptions;
 import dev.uringlab.orchestrator.run.SweepRunner;
 import dev.uringlab.orchestrator.run.SweepSummary;
-import dev.uringlab.orchestrator.workload.Workload;
-import dev.uringlab.orchestrator.workload.FioWorkload;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -37,9 +35,8 @@ final class RunCommand implements Callable<Integer> {
         Lab lab = Lab.open();
         Plan plan = experiments.plan(lab);
         Preflight preflight = Preflight.check(plan);
-        Workload workload = new FioWorkload(preflight.fio());
         PrintStream out = System.out;
-        SweepRunner runner = new SweepRunner(lab.fs, workload, preflight.bpftrace(), preflight.bpftraceVersion());
+        SweepRunner runner = new SweepRunner(lab.fs, preflight.workloads(), preflight.bpftrace(), preflight.bpftraceVersion());
         SweepSummary summary = runner.run(plan, new RunOptions(experiments.results, force, out));
         double overhead = summary.ok() + summary.failed() == 0 ? 0
                 : (summary.wallSeconds() - summary.workloadSeconds()) / (summary.ok() + summary.failed());

@@ -62,7 +62,9 @@ final class ExperimentValidator {
         Map<String, OptionType> schema = WorkloadSchema.options(kind);
         Set<String> allowed = new LinkedHashSet<>(schema.keySet());
         allowed.add("kind");
-        allowed.add("extra");
+        if (kind.equals("fio")) {
+            allowed.add("extra");
+        }
         Nodes.checkKeys(map, allowed, "workload (" + kind + ")");
         LinkedHashMap<String, Object> options = new LinkedHashMap<>(WorkloadSchema.defaults(kind));
         for (Node.Entry entry : map.entries().values()) {

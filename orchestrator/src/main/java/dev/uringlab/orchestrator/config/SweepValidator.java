@@ -37,6 +37,7 @@ final class SweepValidator {
         allowed.add("cpus");
         Nodes.checkKeys(sweep, allowed, "sweep (an axis is 'cpus' or a workload option)");
         Map<String, List<Object>> axes = new LinkedHashMap<>();
+        Set<String> zipped = zippedNames(experiment.get("zip"));
         for (Node.Entry axis : sweep.entries().values()) {
             if (pinned.containsKey(axis.key())) {
                 axes.put(axis.key(), List.of(pinned.get(axis.key())));
@@ -51,7 +52,8 @@ final class SweepValidator {
             for (Node value : values.items()) {
                 Object v = axis.key().equals("cpus") ? ExperimentValidator.cpuSet(value, "sweep.cpus")
                         : axisTypes.get(axis.key()).check(value, "sweep." + axis.key());
-                if (!seen.add(String.valueOf(v))) {
+                // A zipped axis may repeat values: it pairs them with its partners' values.
+                if (!seen.add(String.valueOf(v)) && !zipped.contains(axis.key())) {
                     throw new ConfigException(value.position(), "sweep." + axis.key() + ": value " + v + " is listed twice");
                 }
                 checked.add(v);
@@ -63,6 +65,23 @@ final class SweepValidator {
         List<Map<String, Object>> exclude = experiment.containsKey("exclude")
                 ? exclude(experiment.get("exclude").value(), axes, pinned.keySet()) : List.of();
         return new SweepSpec(axes, zip, exclude);
+    }
+
+    /** Axis names mentioned in zip groups, read leniently: zip() validates the groups themselves. */
+    private static Set<String> zippedNames(Node.Entry zip) {
+        Set<String> names = new HashSet<>();
+        if (zip != null && zip.value() instanceof Node.ListNode groups) {
+            for (Node group : groups.items()) {
+                if (group instanceof Node.ListNode members) {
+                    members.items().forEach(m -> {
+                        if (m instanceof Node.ScalarNode s && s.value() instanceof String name) {
+                            names.add(name);
+                        }
+                    });
+                }
+            }
+        }
+        return names;
     }
 
     private static List<List<String>> zip(Node node, Map<String, List<Object>> axes, Set<String> pinned)

@@ -3,6 +3,7 @@ package dev.uringlab.orchestrator.plan;
 import dev.uringlab.orchestrator.config.ConfigException;
 import dev.uringlab.orchestrator.config.Experiment;
 import dev.uringlab.orchestrator.config.ExperimentFile;
+import dev.uringlab.orchestrator.config.RingbenchRules;
 import dev.uringlab.orchestrator.config.Sizes;
 import dev.uringlab.orchestrator.config.TargetSpec;
 import dev.uringlab.orchestrator.config.WorkloadSpec;
@@ -79,6 +80,13 @@ public final class Planner {
             String cpuSet = workloadOverrides.containsKey("cpus")
                     ? (String) workloadOverrides.remove("cpus") : experiment.cpus();
             WorkloadSpec workload = experiment.workload().with(workloadOverrides);
+            if (workload.kind().equals("ringbench")) {
+                Optional<String> refused = RingbenchRules.violation(workload.options());
+                if (refused.isPresent()) {
+                    throw new ConfigException(experiment.position(), "experiment '" + experiment.name() + "'"
+                            + (combo.isEmpty() ? "" : " run " + combo) + ": " + refused.get());
+                }
+            }
             SortedSet<Integer> cpus;
             try {
                 cpus = CpuSetResolver.resolve(cpuSet, topology);

@@ -29,13 +29,14 @@ import java.util.Map;
 public final class SweepRunner {
 
     private final HostFs fs;
-    private final Workload workload;
+    private final Map<String, Workload> workloads;
     private final String bpftrace;
     private final String bpftraceVersion;
 
-    public SweepRunner(HostFs fs, Workload workload, String bpftrace, String bpftraceVersion) {
+    /** @param workloads one preflighted workload per kind the plan uses */
+    public SweepRunner(HostFs fs, Map<String, Workload> workloads, String bpftrace, String bpftraceVersion) {
         this.fs = fs;
-        this.workload = workload;
+        this.workloads = Map.copyOf(workloads);
         this.bpftrace = bpftrace;
         this.bpftraceVersion = bpftraceVersion;
     }
@@ -47,11 +48,12 @@ public final class SweepRunner {
         double workloadSeconds = 0;
         long t0 = System.nanoTime();
         Progress progress = new Progress(options.out(), plan.totalRuns());
-        RunExecutor executor = new RunExecutor(fs, workload, bpftrace);
         for (ExperimentPlan experiment : plan.experiments()) {
+            Workload workload = workloads.get(experiment.experiment().workload().kind());
+            RunExecutor executor = new RunExecutor(fs, workload, bpftrace);
             ResultStore store = new ResultStore(options.resultsRoot(), experiment.experiment().name());
             store.cleanPartials();
-            store.writeManifest(manifest(plan, experiment));
+            store.writeManifest(manifest(plan, experiment, workload));
             String targetPath = prepareTarget(experiment.experiment().target(), options);
             String program = program(experiment);
             List<String> ids = experiment.runs().stream().map(RunSpec::runId).toList();
@@ -119,7 +121,7 @@ public final class SweepRunner {
         return ((Long) runtime) + ((Long) ramp) + (experiment.hasAvailableProbes() ? 3.0 : 0.5);
     }
 
-    private String manifest(Plan plan, ExperimentPlan experiment) {
+    private String manifest(Plan plan, ExperimentPlan experiment, Workload workload) {
         Map<String, Object> manifest = new LinkedHashMap<>();
         manifest.put("uringlab_version", Version.get());
         manifest.put("written_at", Instant.now().toString());

@@ -21,7 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * on this machine's disk, pinned to the IRQ CPU and a non-IRQ CPU, and a second invocation
  * resumes (skips) instead of rerunning.
  */
-class SweepIT {
+public class SweepIT {
 
     @BeforeAll
     static void prerequisites() {
@@ -44,7 +44,7 @@ class SweepIT {
                 """.formatted(dir.resolve("scratch.dat"), runtime);
     }
 
-    static List<Map<String, String>> readCsv(Path csv) throws Exception {
+    public static List<Map<String, String>> readCsv(Path csv) throws Exception {
         List<String> lines = Files.readAllLines(csv);
         List<String> header = cells(lines.get(0));
         List<Map<String, String>> rows = new ArrayList<>();
