@@ -1,6 +1,6 @@
 #!/bin/sh
-# bench-vs-fio.sh: ringbench vs fio's io_uring engine, interleaved A/B pairs.
-# usage: tests/bench-vs-fio.sh [FILE] [CPU] [PAIRS] [SECONDS] [QDS] [VARIANTS] [SQ_CPU]
+# ringbench-vs-fio.sh: ringbench vs fio's io_uring engine, interleaved A/B pairs.
+# usage: bench/ringbench-vs-fio.sh [FILE] [CPU] [PAIRS] [SECONDS] [QDS] [VARIANTS] [SQ_CPU]
 #   VARIANTS: space-separated list of "default" and/or "sqpoll"
 #   SQ_CPU: CPU of the SQPOLL thread (default: CPU 0 if CPU != 0, else 1); both tools
 #   are pinned to CPU with taskset/--cpus, the SQ thread gets its own CPU (on one
@@ -8,7 +8,7 @@
 # Prints one table row per (variant, QD): median IOPS of each tool and the
 # median of the per-pair ringbench/fio ratios.
 set -eu
-RB=${RB:-$(dirname "$0")/../ringbench}
+RB=${RB:-$(dirname "$0")/../workloads/ringbench/ringbench}
 FILE=${1:-/var/tmp/ringbench-bench.dat}
 CPU=${2:-1}
 PAIRS=${3:-3}
