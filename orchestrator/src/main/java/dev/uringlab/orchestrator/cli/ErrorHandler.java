@@ -2,6 +2,7 @@ package dev.uringlab.orchestrator.cli;
 
 import dev.uringlab.orchestrator.config.ConfigException;
 import dev.uringlab.orchestrator.host.HostException;
+import dev.uringlab.orchestrator.host.knob.NeedsRootException;
 import dev.uringlab.orchestrator.process.ToolException;
 import picocli.CommandLine;
 
@@ -13,7 +14,9 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
         boolean verbose = parsed.subcommands().stream().anyMatch(p -> p.hasMatchedOption("-v"))
                 || parsed.hasMatchedOption("-v");
         int code;
-        if (ex instanceof ConfigException || ex instanceof HostException) {
+        if (ex instanceof NeedsRootException) {
+            code = ExitCodes.MISSING_TOOL;
+        } else if (ex instanceof ConfigException || ex instanceof HostException) {
             code = ExitCodes.USAGE;
         } else if (ex instanceof MissingToolException) {
             code = ExitCodes.MISSING_TOOL;

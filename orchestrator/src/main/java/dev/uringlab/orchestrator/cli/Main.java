@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 /** Entry point: {@code uringlab <command>}. */
 @Command(name = "uringlab", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Runs probed, pinned storage-workload sweeps from one experiment file.",
-        subcommands = {RunCommand.class, PlanCommand.class, ProbesCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {RunCommand.class, PlanCommand.class, ProbesCommand.class, TopologyCommand.class,
+                RestoreCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     @Override

@@ -17,6 +17,7 @@ public record Experiment(
         Map<String, String> probeVariants,
         SweepSpec sweep,
         int repetitions,
+        HostSpec host,
         Node.Position position) {
 
     public Experiment {

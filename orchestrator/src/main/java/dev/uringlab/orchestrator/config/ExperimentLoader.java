@@ -23,12 +23,12 @@ public final class ExperimentLoader {
     static final Set<String> TOP_KEYS = Set.of("defaults", "experiments");
     static final Set<String> EXPERIMENT_KEYS = new LinkedHashSet<>(List.of(
             "name", "description", "workload", "target", "cpus", "probes", "probe_variants",
-            "sweep", "zip", "exclude", "repetitions"));
+            "sweep", "zip", "exclude", "repetitions", "host"));
     static final Set<String> TARGET_KEYS = Set.of("kind", "path", "size", "destructive");
     static final Set<String> PROBE_VARIANTS = Set.of("kprobe", "tracepoint");
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
     private static final Pattern CPU_LIST = Pattern.compile("\\d+(-\\d+)?(,\\d+(-\\d+)?)*");
-    public static final List<String> SYMBOLIC_CPUS = List.of("irq", "non-irq", "all");
+    public static final List<String> SYMBOLIC_CPUS = dev.uringlab.orchestrator.host.CpuSetResolver.SYMBOLIC;
 
     private final Set<String> knownProbes;
 
@@ -71,7 +71,7 @@ public final class ExperimentLoader {
         Set<String> names = new HashSet<>();
         for (Node item : list.items()) {
             Node.MapNode raw = Nodes.map(item, "experiment");
-            Node.MapNode merged = Nodes.mergeDefaults(defaults, raw, Set.of("workload", "target"));
+            Node.MapNode merged = Nodes.mergeDefaults(defaults, raw, Set.of("workload", "target", "host"));
             Set<String> pinnedWorkloadKeys = new HashSet<>();
             for (SetOverride o : overrides) {
                 checkOverrideKey(o);

@@ -47,7 +47,9 @@ final class ExperimentValidator {
         pinnedWorkloadKeys.forEach(k -> pinned.put(k, workload.options().get(k)));
         SweepSpec sweep = new SweepValidator(workload.kind()).validate(e, pinned);
         checkEngineOptions(workload, sweep, map);
-        return new Experiment(name, description, workload, target, cpus, probes, variants, sweep, repetitions,
+        HostSpec host = e.containsKey("host") ? HostSpecValidator.validate(Nodes.map(e.get("host").value(), "host"))
+                : HostSpec.none();
+        return new Experiment(name, description, workload, target, cpus, probes, variants, sweep, repetitions, host,
                 map.position());
     }
 
@@ -125,7 +127,7 @@ final class ExperimentValidator {
         String text = value == null ? null : String.valueOf(value);
         if (text == null || value instanceof Boolean || !ExperimentLoader.isCpuSet(text)) {
             throw new ConfigException(node.position(), field + ": '" + (text == null ? node.kind() : text)
-                    + "' is not a CPU set (irq, non-irq, all, or a list like 0,2-3)"
+                    + "' is not a CPU set (irq, non-irq, all, local, smt-sibling, same-node, remote-node, or a list like 0,2-3)"
                     + (text == null ? "" : Suggestions.hint(text, ExperimentLoader.SYMBOLIC_CPUS)));
         }
         return text;

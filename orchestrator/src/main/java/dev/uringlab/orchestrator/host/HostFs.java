@@ -12,13 +12,50 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * Every read of /proc and /sys goes through one root, so the host logic is tested against
- * recorded fake trees (a 40-CPU NVMe server, this 2-CPU VM) exactly as it runs on a real host.
+ * Every read and write of /proc and /sys goes through one root, so the host logic is tested
+ * against recorded fake trees (a 40-CPU NVMe server, this 2-CPU VM) exactly as it runs on a real
+ * host. Writes go through a {@link KernelWriter}, which tests replace with a fake kernel that
+ * refuses the way a real one does (EPERM, EIO for managed IRQs).
  */
-public record HostFs(Path root) {
+public record HostFs(Path root, KernelWriter writer) {
+
+    public HostFs(Path root) {
+        this(root, KernelWriter.FILES);
+    }
 
     public static HostFs real() {
         return new HostFs(Path.of("/"));
+    }
+
+    /** The same root with another writer (a fake kernel in tests). */
+    public HostFs withWriter(KernelWriter other) {
+        return new HostFs(root, other);
+    }
+
+    /** True when this is the machine's own root, not a fake tree: tools like modprobe then act on the same host. */
+    public boolean isRealRoot() {
+        return root.toAbsolutePath().normalize().equals(Path.of("/"));
+    }
+
+    /**
+     * Writes {@code value} to a kernel file in one write(2), never creating it. A refusal comes
+     * back as a one-line message naming the file and the kernel's reason (EPERM, EIO, ...).
+     */
+    public void write(String absolute, String value) throws HostWriteException {
+        try {
+            writer.write(path(absolute), absolute, value.getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw HostWriteException.of(absolute, value, e);
+        }
+    }
+
+    /** The target of a symlink as stored (not resolved), e.g. /proc/PID/fd/3 -> /dev/nvme0n1. */
+    public Optional<String> readLink(String absolute) {
+        try {
+            return Optional.of(Files.readSymbolicLink(path(absolute)).toString());
+        } catch (IOException | UnsupportedOperationException e) {
+            return Optional.empty();
+        }
     }
 
     /** Maps an absolute host path such as {@code /proc/interrupts} into this root. */

@@ -2,21 +2,27 @@ package dev.uringlab.orchestrator.plan;
 
 import dev.uringlab.orchestrator.config.Experiment;
 import dev.uringlab.orchestrator.host.TargetTopology;
+import dev.uringlab.orchestrator.host.knob.HostKnob;
 import dev.uringlab.orchestrator.probe.ResolvedProbe;
 
 import java.util.List;
 
-/** One experiment's runs plus what they share: the target's topology, the resolved probes, the host changes. */
+/**
+ * One experiment's runs plus what they share: the target's topology, the resolved probes and the
+ * host knobs applied for the whole experiment (per-run knobs such as drop_caches are not among them).
+ */
 public record ExperimentPlan(
         Experiment experiment,
         TargetTopology topology,
         List<ResolvedProbe> probes,
         List<RunSpec> runs,
+        List<HostKnob> knobs,
         List<String> hostChanges) {
 
     public ExperimentPlan {
         probes = List.copyOf(probes);
         runs = List.copyOf(runs);
+        knobs = List.copyOf(knobs);
         hostChanges = List.copyOf(hostChanges);
     }
 

@@ -3,6 +3,16 @@ package dev.uringlab.orchestrator.plan;
 import dev.uringlab.orchestrator.config.ConfigException;
 import dev.uringlab.orchestrator.config.Experiment;
 import dev.uringlab.orchestrator.config.ExperimentFile;
+import dev.uringlab.orchestrator.config.HostSpec;
+import dev.uringlab.orchestrator.host.knob.GovernorKnob;
+import dev.uringlab.orchestrator.host.knob.HostKnob;
+import dev.uringlab.orchestrator.host.knob.IrqAffinityKnob;
+import dev.uringlab.orchestrator.host.knob.IrqbalanceKnob;
+import dev.uringlab.orchestrator.host.knob.KnobContext;
+import dev.uringlab.orchestrator.host.knob.NvmeQueueSpec;
+import dev.uringlab.orchestrator.host.knob.NvmeQueuesKnob;
+import dev.uringlab.orchestrator.host.knob.SmtKnob;
+import dev.uringlab.orchestrator.host.knob.TurboKnob;
 import dev.uringlab.orchestrator.config.RingbenchRules;
 import dev.uringlab.orchestrator.config.Sizes;
 import dev.uringlab.orchestrator.config.TargetSpec;
@@ -55,9 +65,14 @@ public final class Planner {
         return new Plan(file, plans);
     }
 
-    ExperimentPlan plan(Experiment experiment) throws ConfigException, HostException {
+    /**
+     * Plans one experiment against the host as it is now. The sweep runner plans again after
+     * applying knobs that move interrupts, so irq/non-irq then mean the new layout.
+     */
+    public ExperimentPlan plan(Experiment experiment) throws ConfigException, HostException {
         checkTarget(experiment);
         TargetTopology topology = topology(experiment.target());
+        List<HostKnob> knobs = knobs(experiment.host(), topology);
         List<ResolvedProbe> probes = new ArrayList<>();
         for (String id : experiment.probes()) {
             ProbeDefinition definition = catalog.find(id).orElseThrow();
@@ -89,7 +104,7 @@ public final class Planner {
             }
             SortedSet<Integer> cpus;
             try {
-                cpus = CpuSetResolver.resolve(cpuSet, topology);
+                cpus = CpuSetResolver.resolve(cpuSet, topology, fs);
             } catch (HostException e) {
                 throw new HostException("experiment '" + experiment.name() + "': " + e.getMessage());
             }
@@ -103,7 +118,33 @@ public final class Planner {
             throw new ConfigException(experiment.position(), "experiment '" + experiment.name()
                     + "': exclude removes every combination of the sweep, nothing would run");
         }
-        return new ExperimentPlan(experiment, topology, probes, runs, hostChanges(experiment, topology));
+        return new ExperimentPlan(experiment, topology, probes, runs, knobs, hostChanges(experiment, topology, knobs));
+    }
+
+    private List<HostKnob> knobs(HostSpec host, TargetTopology topology) throws HostException {
+        KnobContext ctx = KnobContext.forHost(fs);
+        List<HostKnob> knobs = new ArrayList<>();
+        if (host.stopIrqbalance()) {
+            knobs.add(new IrqbalanceKnob(ctx, false));
+        }
+        if (host.nvmeQueues() != null) {
+            HostSpec.NvmeQueues n = host.nvmeQueues();
+            knobs.add(new NvmeQueuesKnob(ctx, new NvmeQueueSpec(n.defaultQueues(), n.poll(), n.write(),
+                    n.irqCpus() == null ? null : CpuList.parse(n.irqCpus()), n.attempts(), topology.disk())));
+        }
+        for (Map.Entry<String, String> e : host.irqAffinity().entrySet()) {
+            knobs.addAll(IrqAffinityKnob.forDevice(ctx, topology, e.getKey(), CpuList.parse(e.getValue())));
+        }
+        if (host.turbo() != null) {
+            knobs.add(new TurboKnob(ctx, host.turbo()));
+        }
+        if (host.smt() != null) {
+            knobs.add(new SmtKnob(ctx, host.smt()));
+        }
+        if (host.governor() != null) {
+            knobs.addAll(GovernorKnob.forCpus(ctx, topology.onlineCpus(), host.governor()));
+        }
+        return knobs;
     }
 
     private void checkTarget(Experiment experiment) throws ConfigException {
@@ -162,8 +203,15 @@ public final class Planner {
         return fs.realPath(current).orElse(current);
     }
 
-    private static List<String> hostChanges(Experiment experiment, TargetTopology topology) {
+    private static List<String> hostChanges(Experiment experiment, TargetTopology topology, List<HostKnob> knobs) {
         List<String> changes = new ArrayList<>();
+        knobs.forEach(k -> changes.add(k.plan() + " (journaled, restored after the experiment)"));
+        if (experiment.host().dropCaches()) {
+            changes.add("drop the page cache (sync; echo 3 > /proc/sys/vm/drop_caches) before each run");
+        }
+        if (experiment.host().changesIrqLayout()) {
+            changes.add("CPU sets are resolved again after these changes, against the new IRQ layout");
+        }
         if (experiment.target().kind() == TargetSpec.Kind.SCRATCH) {
             changes.add("create and fill scratch file " + experiment.target().path() + " ("
                     + Sizes.format(experiment.target().sizeBytes()) + ") unless it already has that size");

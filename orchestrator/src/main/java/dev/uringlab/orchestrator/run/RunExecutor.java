@@ -5,6 +5,9 @@ import dev.uringlab.analysis.model.RunRecord;
 import dev.uringlab.analysis.parse.BpftraceMaps;
 import dev.uringlab.orchestrator.host.CpuList;
 import dev.uringlab.orchestrator.host.HostFs;
+import dev.uringlab.orchestrator.host.HostSnapshot;
+import dev.uringlab.analysis.io.AtomicFiles;
+import dev.uringlab.analysis.io.RunRecordJson;
 import dev.uringlab.orchestrator.plan.ExperimentPlan;
 import dev.uringlab.orchestrator.plan.RunSpec;
 import dev.uringlab.orchestrator.probe.BpftraceSession;
@@ -48,6 +51,7 @@ final class RunExecutor {
         Instant started = Instant.now();
         long t0 = System.nanoTime();
         snapshotInterrupts(runDir.resolve("interrupts.before"));
+        HostSnapshot hostBefore = HostSnapshot.take(fs, plan.topology().disk());
         Metrics metrics = Metrics.empty();
         Map<String, Map<String, Long>> counts = new LinkedHashMap<>();
         String error = null;
@@ -78,6 +82,12 @@ final class RunExecutor {
             throw new InterruptedException("sweep stopped during run " + run.runId());
         }
         snapshotInterrupts(runDir.resolve("interrupts.after"));
+        List<String> hostChanges = writeHostState(runDir, hostBefore, HostSnapshot.take(fs, plan.topology().disk()));
+        if (!hostChanges.isEmpty()) {
+            // Kept, but flagged: the run did not run entirely under the state the plan claims.
+            System.err.println("uringlab: warning: host changed during run " + run.runId() + ": "
+                    + String.join("; ", hostChanges) + " (see host.json)");
+        }
         double wall = (System.nanoTime() - t0) / 1e9;
         return new RunRecord(run.experiment(), run.runId(), run.index(), run.repetition(),
                 error == null ? RunRecord.OK : RunRecord.FAILED, error, run.params(), run.cpuSet(),
@@ -96,6 +106,16 @@ final class RunExecutor {
             variants.put(p.id(), p.available() ? p.variant() : "unavailable: " + p.unavailableReason());
         }
         return variants;
+    }
+
+    /** host.json: the state the run ran under (IRQ map, queues, governor, ...) and what moved meanwhile. */
+    private static List<String> writeHostState(Path runDir, HostSnapshot before, HostSnapshot after) throws IOException {
+        List<String> changes = HostSnapshot.diff(before, after);
+        Map<String, Object> host = new LinkedHashMap<>();
+        host.put("before", before.toMap());
+        host.put("changed_during_run", changes);
+        AtomicFiles.write(runDir.resolve("host.json"), RunRecordJson.MAPPER.writeValueAsString(host) + "\n");
+        return changes;
     }
 
     private void snapshotInterrupts(Path file) throws IOException {

@@ -3,7 +3,11 @@ package dev.uringlab.orchestrator.run;
 import dev.uringlab.analysis.io.RunRecordJson;
 import dev.uringlab.analysis.model.RunRecord;
 import dev.uringlab.orchestrator.config.TargetSpec;
+import dev.uringlab.orchestrator.host.HostException;
 import dev.uringlab.orchestrator.host.HostFs;
+import dev.uringlab.orchestrator.host.knob.DropCachesKnob;
+import dev.uringlab.orchestrator.host.knob.HostSession;
+import dev.uringlab.orchestrator.host.knob.KnobContext;
 import dev.uringlab.orchestrator.plan.ExperimentPlan;
 import dev.uringlab.orchestrator.plan.Plan;
 import dev.uringlab.orchestrator.plan.RunIds;
@@ -29,58 +33,103 @@ import java.util.Map;
 public final class SweepRunner {
 
     private final HostFs fs;
+    private final Replanner replanner;
     private final Map<String, Workload> workloads;
     private final String bpftrace;
     private final String bpftraceVersion;
 
     /** @param workloads one preflighted workload per kind the plan uses */
-    public SweepRunner(HostFs fs, Map<String, Workload> workloads, String bpftrace, String bpftraceVersion) {
+    public SweepRunner(HostFs fs, Replanner replanner, Map<String, Workload> workloads, String bpftrace,
+                       String bpftraceVersion) {
         this.fs = fs;
+        this.replanner = replanner;
         this.workloads = Map.copyOf(workloads);
         this.bpftrace = bpftrace;
         this.bpftraceVersion = bpftraceVersion;
     }
 
-    public SweepSummary run(Plan plan, RunOptions options) throws IOException, ToolException, InterruptedException {
-        int ok = 0;
-        int failed = 0;
-        int skipped = 0;
-        double workloadSeconds = 0;
+    /** Plans an experiment again, against the host as the knobs left it. */
+    public interface Replanner {
+        ExperimentPlan replan(dev.uringlab.orchestrator.config.Experiment experiment)
+                throws dev.uringlab.orchestrator.config.ConfigException, HostException;
+    }
+
+    public SweepSummary run(Plan plan, RunOptions options)
+            throws IOException, ToolException, InterruptedException, HostException,
+            dev.uringlab.orchestrator.config.ConfigException {
+        Tally tally = new Tally();
         long t0 = System.nanoTime();
         Progress progress = new Progress(options.out(), plan.totalRuns());
-        for (ExperimentPlan experiment : plan.experiments()) {
-            Workload workload = workloads.get(experiment.experiment().workload().kind());
-            RunExecutor executor = new RunExecutor(fs, workload, bpftrace);
-            ResultStore store = new ResultStore(options.resultsRoot(), experiment.experiment().name());
+        for (ExperimentPlan planned : plan.experiments()) {
+            ResultStore store = new ResultStore(options.resultsRoot(), planned.experiment().name());
             store.cleanPartials();
-            store.writeManifest(manifest(plan, experiment, workload));
-            String targetPath = prepareTarget(experiment.experiment().target(), options);
-            String program = program(experiment);
-            List<String> ids = experiment.runs().stream().map(RunSpec::runId).toList();
-            double expectedPerRun = expectedSeconds(experiment);
-            for (RunSpec run : experiment.runs()) {
-                if (!options.force() && store.stored(run.runId()).map(RunRecord::ok).orElse(false)) {
-                    progress.skipped(run);
-                    skipped++;
-                    continue;
+            // The session restores every knob when the experiment ends, fails or is interrupted.
+            try (HostSession host = openHostSession(planned, store)) {
+                ExperimentPlan experiment = planned;
+                if (host != null) {
+                    host.applyAll(planned.knobs());
+                    if (planned.experiment().host().changesIrqLayout()) {
+                        experiment = replanner.replan(planned.experiment());
+                        options.out().println("IRQ layout after host changes: " + experiment.topology().irqs());
+                    }
                 }
-                progress.starting(run);
-                Path partial = store.begin(run.runId());
-                RunRecord record = executor.execute(experiment, run, program, targetPath, partial);
-                store.commit(partial, record);
-                store.writeRunsCsv(ids);
-                progress.finished(record, expectedPerRun);
-                workloadSeconds += record.workloadSeconds();
-                if (record.ok()) {
-                    ok++;
-                } else {
-                    failed++;
-                }
+                runExperiment(plan, experiment, store, host, options, progress, tally);
             }
-            store.writeRunsCsv(ids);
-            options.out().println("results: " + store.experimentDir().resolve("runs.csv"));
         }
-        return new SweepSummary(ok, failed, skipped, (System.nanoTime() - t0) / 1e9, workloadSeconds);
+        return new SweepSummary(tally.ok, tally.failed, tally.skipped, (System.nanoTime() - t0) / 1e9,
+                tally.workloadSeconds);
+    }
+
+    private static final class Tally {
+        int ok;
+        int failed;
+        int skipped;
+        double workloadSeconds;
+    }
+
+    private void runExperiment(Plan plan, ExperimentPlan experiment, ResultStore store, HostSession host,
+                               RunOptions options, Progress progress, Tally tally)
+            throws IOException, ToolException, InterruptedException, HostException {
+        Workload workload = workloads.get(experiment.experiment().workload().kind());
+        RunExecutor executor = new RunExecutor(fs, workload, bpftrace);
+        store.writeManifest(manifest(plan, experiment, workload));
+        String targetPath = prepareTarget(experiment.experiment().target(), options);
+        String program = program(experiment);
+        List<String> ids = experiment.runs().stream().map(RunSpec::runId).toList();
+        double expectedPerRun = expectedSeconds(experiment);
+        for (RunSpec run : experiment.runs()) {
+            if (!options.force() && store.stored(run.runId()).map(RunRecord::ok).orElse(false)) {
+                progress.skipped(run);
+                tally.skipped++;
+                continue;
+            }
+            progress.starting(run);
+            Path partial = store.begin(run.runId());
+            if (host != null && experiment.experiment().host().dropCaches()) {
+                host.apply(new DropCachesKnob(host.context()));
+            }
+            RunRecord record = executor.execute(experiment, run, program, targetPath, partial);
+            store.commit(partial, record);
+            store.writeRunsCsv(ids);
+            progress.finished(record, expectedPerRun);
+            tally.workloadSeconds += record.workloadSeconds();
+            if (record.ok()) {
+                tally.ok++;
+            } else {
+                tally.failed++;
+            }
+        }
+        store.writeRunsCsv(ids);
+        options.out().println("results: " + store.experimentDir().resolve("runs.csv"));
+    }
+
+    /** A journaled session when the experiment changes the host; null when it changes nothing. */
+    private HostSession openHostSession(ExperimentPlan experiment, ResultStore store) throws IOException {
+        if (experiment.knobs().isEmpty() && !experiment.experiment().host().dropCaches()) {
+            return null;
+        }
+        java.nio.file.Files.createDirectories(store.experimentDir());
+        return HostSession.open(KnobContext.forHost(fs), store.experimentDir(), System.err);
     }
 
     private String prepareTarget(TargetSpec target, RunOptions options) throws ToolException {

@@ -123,7 +123,7 @@ class ExperimentLoaderTest {
                           - name: a
                             workload: {kind: fio, engine: io-uring}
                         """));
-        assertEquals("experiments.yaml:4:11: cpus: 'nonirq' is not a CPU set (irq, non-irq, all, or a list like 0,2-3)"
+        assertEquals("experiments.yaml:4:11: cpus: 'nonirq' is not a CPU set (irq, non-irq, all, local, smt-sibling, same-node, remote-node, or a list like 0,2-3)"
                         + " (did you mean 'non-irq'?)",
                 error("""
                         experiments:

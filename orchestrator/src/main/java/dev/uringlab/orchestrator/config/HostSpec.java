@@ -1,0 +1,48 @@
+package dev.uringlab.orchestrator.config;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The {@code host:} section: knobs applied for the whole experiment (journaled, restored at its
+ * end) and {@code drop_caches}, applied before every run. Null means "leave as it is".
+ *
+ * @param irqAffinity IRQ name pattern of the target device ({@code nvme0q*}) → CPU list
+ * @param turbo       false = turbo off
+ * @param smt         false = SMT off
+ */
+public record HostSpec(
+        boolean stopIrqbalance,
+        boolean dropCaches,
+        Boolean turbo,
+        Boolean smt,
+        String governor,
+        Map<String, String> irqAffinity,
+        NvmeQueues nvmeQueues) {
+
+    public HostSpec {
+        irqAffinity = Collections.unmodifiableMap(new LinkedHashMap<>(irqAffinity));
+    }
+
+    /**
+     * {@code nvme_queues:} the driver is reloaded with poll_queues/write_queues; {@code defaultQueues}
+     * is the count of interrupt-driven queues the result must have (checked, not set); irqCpus the
+     * wanted IRQ placement, retried up to {@code attempts} reloads.
+     */
+    public record NvmeQueues(Integer defaultQueues, Integer poll, Integer write, String irqCpus, int attempts) {
+    }
+
+    public static HostSpec none() {
+        return new HostSpec(false, false, null, null, null, Map.of(), null);
+    }
+
+    public boolean isEmpty() {
+        return equals(none());
+    }
+
+    /** Knobs that move interrupts: CPU sets like irq/non-irq must be resolved after they are applied. */
+    public boolean changesIrqLayout() {
+        return !irqAffinity.isEmpty() || nvmeQueues != null;
+    }
+}

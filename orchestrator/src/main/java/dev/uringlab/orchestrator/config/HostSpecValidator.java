@@ -1,0 +1,86 @@
+package dev.uringlab.orchestrator.config;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Validates the {@code host:} section of an experiment. */
+final class HostSpecValidator {
+
+    static final Set<String> KEYS = Set.of("irqbalance", "drop_caches", "turbo", "smt", "governor", "irq_affinity",
+            "nvme_queues");
+    private static final Set<String> NVME_KEYS = Set.of("default", "poll", "write", "irq_cpus", "attempts");
+    private static final List<String> GOVERNORS = List.of("performance", "powersave", "schedutil", "ondemand",
+            "conservative", "userspace");
+
+    private HostSpecValidator() {
+    }
+
+    static HostSpec validate(Node.MapNode map) throws ConfigException {
+        Nodes.checkKeys(map, KEYS, "host");
+        Map<String, Node.Entry> h = map.entries();
+        boolean stopIrqbalance = false;
+        if (h.containsKey("irqbalance")) {
+            stopIrqbalance = OptionType.oneOf("stop", "leave").check(h.get("irqbalance").value(), "host.irqbalance")
+                    .equals("stop");
+        }
+        boolean dropCaches = h.containsKey("drop_caches")
+                && (Boolean) OptionType.BOOL.check(h.get("drop_caches").value(), "host.drop_caches");
+        Boolean turbo = h.containsKey("turbo") ? onOff(h.get("turbo").value(), "host.turbo") : null;
+        Boolean smt = h.containsKey("smt") ? onOff(h.get("smt").value(), "host.smt") : null;
+        String governor = h.containsKey("governor")
+                ? (String) OptionType.oneOf(GOVERNORS.toArray(String[]::new)).check(h.get("governor").value(), "host.governor")
+                : null;
+        Map<String, String> irqAffinity = new LinkedHashMap<>();
+        if (h.containsKey("irq_affinity")) {
+            Node.MapNode affinity = Nodes.map(h.get("irq_affinity").value(),
+                    "host.irq_affinity (a mapping of IRQ name pattern to CPU list, e.g. {\"nvme0q*\": 0-3})");
+            for (Node.Entry entry : affinity.entries().values()) {
+                irqAffinity.put(entry.key(), explicitCpus(entry.value(), "host.irq_affinity." + entry.key()));
+            }
+        }
+        HostSpec.NvmeQueues nvme = h.containsKey("nvme_queues") ? nvme(Nodes.map(h.get("nvme_queues").value(),
+                "host.nvme_queues")) : null;
+        return new HostSpec(stopIrqbalance, dropCaches, turbo, smt, governor, irqAffinity, nvme);
+    }
+
+    private static HostSpec.NvmeQueues nvme(Node.MapNode map) throws ConfigException {
+        Nodes.checkKeys(map, NVME_KEYS, "host.nvme_queues");
+        Map<String, Node.Entry> n = map.entries();
+        Integer def = intOrNull(n, "default");
+        Integer poll = intOrNull(n, "poll");
+        Integer write = intOrNull(n, "write");
+        if (def == null && poll == null && write == null) {
+            throw new ConfigException(map.position(), "host.nvme_queues: set at least one of default, poll, write");
+        }
+        String irqCpus = n.containsKey("irq_cpus") ? explicitCpus(n.get("irq_cpus").value(), "host.nvme_queues.irq_cpus")
+                : null;
+        int attempts = n.containsKey("attempts")
+                ? Math.toIntExact((Long) OptionType.POSITIVE_INT.check(n.get("attempts").value(), "host.nvme_queues.attempts"))
+                : 1;
+        return new HostSpec.NvmeQueues(def, poll, write, irqCpus, attempts);
+    }
+
+    private static Integer intOrNull(Map<String, Node.Entry> map, String key) throws ConfigException {
+        return map.containsKey(key)
+                ? Math.toIntExact((Long) OptionType.NON_NEGATIVE_INT.check(map.get(key).value(), "host.nvme_queues." + key))
+                : null;
+    }
+
+    /** YAML 1.1 reads a bare {@code off} as false, so both spellings are accepted. */
+    private static Boolean onOff(Node node, String field) throws ConfigException {
+        if (node instanceof Node.ScalarNode s && s.value() instanceof Boolean b) {
+            return b;
+        }
+        return OptionType.oneOf("on", "off").check(node, field).equals("on");
+    }
+
+    private static String explicitCpus(Node node, String field) throws ConfigException {
+        String text = ExperimentValidator.cpuSet(node, field);
+        if (ExperimentLoader.SYMBOLIC_CPUS.contains(text)) {
+            throw new ConfigException(node.position(), field + ": needs an explicit CPU list such as 0-3, not '" + text + "'");
+        }
+        return text;
+    }
+}

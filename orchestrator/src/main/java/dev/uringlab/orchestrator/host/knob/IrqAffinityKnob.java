@@ -1,0 +1,67 @@
+package dev.uringlab.orchestrator.host.knob;
+
+import dev.uringlab.orchestrator.host.CpuList;
+import dev.uringlab.orchestrator.host.DeviceIrq;
+import dev.uringlab.orchestrator.host.HostException;
+import dev.uringlab.orchestrator.host.TargetTopology;
+
+import java.nio.file.FileSystems;
+import java.nio.file.Path;
+import java.nio.file.PathMatcher;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SortedSet;
+
+/** /proc/irq/N/smp_affinity_list of one IRQ. */
+public final class IrqAffinityKnob extends FileKnob {
+
+    private final int irq;
+    private final String name;
+
+    public IrqAffinityKnob(KnobContext ctx, int irq, String name, SortedSet<Integer> cpus) {
+        super(ctx, "irq-affinity", "/proc/irq/" + irq + "/smp_affinity_list", CpuList.format(cpus));
+        this.irq = irq;
+        this.name = name == null ? "" : name;
+    }
+
+    /**
+     * One knob per IRQ of the target whose name matches {@code glob} (e.g. {@code nvme0q*},
+     * {@code virtio1-req.*}, {@code *} for all), each moved to {@code cpus}.
+     */
+    public static List<HostKnob> forDevice(KnobContext ctx, TargetTopology target, String glob, SortedSet<Integer> cpus)
+            throws HostException {
+        PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + glob);
+        List<HostKnob> knobs = new ArrayList<>();
+        for (DeviceIrq i : target.irqs()) {
+            if (matcher.matches(Path.of(i.name().isEmpty() ? "_" : i.name())) || glob.equals(Integer.toString(i.irq()))) {
+                knobs.add(new IrqAffinityKnob(ctx, i.irq(), i.name(), cpus));
+            }
+        }
+        if (knobs.isEmpty()) {
+            throw new HostException("irq_affinity: no IRQ of " + target.disk() + " matches '" + glob + "' (its IRQs: "
+                    + target.irqs().stream().map(i -> i.irq() + " " + i.name()).toList() + ")");
+        }
+        return knobs;
+    }
+
+    @Override
+    String what() {
+        return "IRQ " + irq + (name.isEmpty() ? "" : " (" + name + ")") + " affinity";
+    }
+
+    @Override
+    String absentHint() {
+        return " (no such IRQ)";
+    }
+
+    @Override
+    public void check() throws HostException {
+        super.check();
+        // debugfs (when mounted) tells managed IRQs apart without trying; otherwise the write's EIO does.
+        String debug = ctx.fs().read("/sys/kernel/debug/irq/irqs/" + irq).orElse("");
+        if (debug.contains("AFFINITY_MANAGED")) {
+            throw new HostException(what() + ": cannot write " + wanted() + " to " + target()
+                    + ": the kernel manages this IRQ's affinity (managed IRQ, e.g. an NVMe queue): change the queue layout instead");
+        }
+    }
+}
