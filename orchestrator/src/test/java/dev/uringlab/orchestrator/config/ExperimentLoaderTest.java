@@ -186,4 +186,31 @@ class ExperimentLoaderTest {
                         + " machines and working directories)",
                 error("experiments:\n  - name: a\n    workload: {kind: fio}\n    target: {kind: file, path: data/x}\n"));
     }
+
+    @Test
+    void hostSectionIsValidatedAndOffMeansOff() throws Exception {
+        Experiment e = parse("""
+                experiments:
+                  - name: a
+                    workload: {kind: fio}
+                    host:
+                      irqbalance: stop
+                      turbo: off
+                      smt: "on"
+                      irq_affinity: {"nvme0q*": 0-3}
+                      nvme_queues: {poll: 36, irq_cpus: "0,5", attempts: 4}
+                """).experiments().get(0);
+        assertEquals(true, e.host().stopIrqbalance());
+        assertEquals(false, e.host().turbo());
+        assertEquals(true, e.host().smt());
+        assertEquals(Map.of("nvme0q*", "0-3"), e.host().irqAffinity());
+        assertEquals(new HostSpec.NvmeQueues(null, 36, null, "0,5", 4), e.host().nvmeQueues());
+        assertEquals(true, e.host().changesIrqLayout());
+        assertEquals("experiments.yaml:5:7: unknown key 'irq_afinity' in host (did you mean 'irq_affinity'?)",
+                error("experiments:\n  - name: a\n    workload: {kind: fio}\n    host:\n      irq_afinity: {}\n"));
+        assertEquals("experiments.yaml:5:31: host.irq_affinity.nvme0q*: needs an explicit CPU list such as 0-3, not 'irq'",
+                error("experiments:\n  - name: a\n    workload: {kind: fio}\n    host:\n      irq_affinity: {nvme0q*: irq}\n"));
+        assertEquals("experiments.yaml:5:20: host.nvme_queues: set at least one of default, poll, write",
+                error("experiments:\n  - name: a\n    workload: {kind: fio}\n    host:\n      nvme_queues: {attempts: 2}\n"));
+    }
 }

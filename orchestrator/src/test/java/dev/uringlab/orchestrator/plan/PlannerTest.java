@@ -1,0 +1,122 @@
+package dev.uringlab.orchestrator.plan;
+
+import dev.uringlab.orchestrator.config.ConfigException;
+import dev.uringlab.orchestrator.config.ExperimentFile;
+import dev.uringlab.orchestrator.config.ExperimentLoader;
+import dev.uringlab.orchestrator.host.CpuList;
+import dev.uringlab.orchestrator.host.Fixtures;
+import dev.uringlab.orchestrator.host.HostException;
+import dev.uringlab.orchestrator.host.HostFs;
+import dev.uringlab.orchestrator.probe.HostProbeSupport;
+import dev.uringlab.orchestrator.probe.ProbeCatalog;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Planning against recorded/modelled hosts: CPU sets, probe variants and host changes, nothing changed. */
+class PlannerTest {
+
+    private static final ProbeCatalog CATALOG = ProbeCatalog.builtin();
+
+    private static Plan plan(HostFs fs, String yaml) throws Exception {
+        ExperimentFile file = new ExperimentLoader(java.util.Set.copyOf(CATALOG.ids()))
+                .parse(Path.of("experiments.yaml"), yaml, List.of(), List.of());
+        return new Planner(fs, CATALOG, HostProbeSupport.detect(fs)).plan(file);
+    }
+
+    @Test
+    void serverCpuSetsFollowTheNvmeIrqLayoutAndNuma() throws Exception {
+        Plan plan = plan(Fixtures.SERVER, """
+                experiments:
+                  - name: numa
+                    target: {kind: scratch, path: /data/scratch.dat, size: 1g}
+                    workload: {kind: fio}
+                    sweep:
+                      cpus: [irq, local, smt-sibling, same-node, remote-node, non-irq, "3"]
+                """);
+        Map<String, String> resolved = plan.experiments().get(0).runs().stream()
+                .collect(Collectors.toMap(RunSpec::cpuSet, r -> CpuList.format(r.cpus())));
+        assertEquals("0,5,10,15", resolved.get("irq"));
+        assertEquals("0,5,10,15", resolved.get("local"));
+        assertEquals("20,25,30,35", resolved.get("smt-sibling"));
+        assertEquals("1-4,6-9,20-29", resolved.get("same-node"), "node 0 of the NVMe device, minus IRQ CPUs");
+        assertEquals("10-19,30-39", resolved.get("remote-node"));
+        assertEquals("1-4,6-9,11-14,16-39", resolved.get("non-irq"));
+        assertEquals("3", resolved.get("3"));
+        assertEquals("nvme0n1", plan.experiments().get(0).topology().disk());
+    }
+
+    @Test
+    void hostKnobsArePlannedWithoutBeingApplied() throws Exception {
+        Plan plan = plan(Fixtures.SERVER, """
+                experiments:
+                  - name: knobs
+                    target: {kind: scratch, path: /data/scratch.dat, size: 1g}
+                    workload: {kind: fio}
+                    cpus: non-irq
+                    host:
+                      irqbalance: stop
+                      drop_caches: true
+                      turbo: off
+                      governor: performance
+                      nvme_queues: {default: 4, poll: 36, irq_cpus: "0,5,10,15", attempts: 3}
+                """);
+        ExperimentPlan e = plan.experiments().get(0);
+        String changes = String.join("\n", e.hostChanges());
+        assertTrue(changes.contains("irqbalance"), changes);
+        assertTrue(changes.contains("poll_queues=36"), changes);
+        assertTrue(changes.contains("drop the page cache"), changes);
+        assertTrue(changes.contains("resolved again after these changes"), changes);
+        assertEquals(3 + 40, e.knobs().size(), "irqbalance, nvme, turbo and one governor knob per CPU");
+        assertEquals("powersave\n", java.nio.file.Files.readString(
+                Fixtures.SERVER.path("/sys/devices/system/cpu/cpu0/cpufreq/scaling_governor")), "plan changed nothing");
+    }
+
+    @Test
+    void placementsTheHostCannotOfferAreRefusedAtPlanTime() {
+        HostException e = assertThrows(HostException.class, () -> plan(Fixtures.VM, """
+                experiments:
+                  - name: remote
+                    workload: {kind: fio}
+                    cpus: remote-node
+                """));
+        assertTrue(e.getMessage().startsWith("experiment 'remote': cpus: 'remote-node' cannot be placed on this host"),
+                e.getMessage());
+    }
+
+    @Test
+    void ringbenchFlagCombinationsTheKernelRefusesFailAtPlanTime() {
+        ConfigException e = assertThrows(ConfigException.class, () -> plan(Fixtures.VM, """
+                experiments:
+                  - name: rb
+                    workload: {kind: ringbench}
+                    sweep:
+                      defer_taskrun: [false, true]
+                """));
+        assertEquals("experiments.yaml:2:5: experiment 'rb' run {defer_taskrun=true}: defer_taskrun needs "
+                + "single_issuer: true (the kernel refuses DEFER_TASKRUN alone)", e.getMessage());
+    }
+
+    @Test
+    void withoutTracefsEveryProbeSaysHowToMountIt() throws Exception {
+        Plan plan = plan(Fixtures.VM, """
+                experiments:
+                  - name: p
+                    workload: {kind: fio}
+                    probes: [irq_per_cpu, wake_up_state]
+                """);
+        var probes = plan.experiments().get(0).probes();
+        // The recorded VM tree has no tracefs mounted (as on a fresh boot of this VM).
+        assertTrue(!probes.get(0).available()
+                && probes.get(0).unavailableReason().contains("mount -t tracefs tracefs /sys/kernel/tracing"), probes.toString());
+        assertTrue(!probes.get(1).available() && probes.get(1).unavailableReason().contains("no tracepoint variant"),
+                probes.toString());
+    }
+}
