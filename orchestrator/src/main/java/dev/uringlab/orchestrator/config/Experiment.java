@@ -18,9 +18,11 @@ public record Experiment(
         SweepSpec sweep,
         int repetitions,
         HostSpec host,
+        List<BackgroundSpec> background,
         Node.Position position) {
 
     public Experiment {
+        background = List.copyOf(background);
         probes = List.copyOf(probes);
         probeVariants = Map.copyOf(probeVariants);
     }

@@ -49,8 +49,10 @@ final class ExperimentValidator {
         checkEngineOptions(workload, sweep, map);
         HostSpec host = e.containsKey("host") ? HostSpecValidator.validate(Nodes.map(e.get("host").value(), "host"))
                 : HostSpec.none();
+        List<BackgroundSpec> background = e.containsKey("background")
+                ? BackgroundValidator.validate(e.get("background").value()) : List.of();
         return new Experiment(name, description, workload, target, cpus, probes, variants, sweep, repetitions, host,
-                map.position());
+                background, map.position());
     }
 
     private WorkloadSpec workload(Node.MapNode map) throws ConfigException {

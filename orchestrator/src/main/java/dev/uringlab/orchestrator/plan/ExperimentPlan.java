@@ -17,12 +17,14 @@ public record ExperimentPlan(
         List<ResolvedProbe> probes,
         List<RunSpec> runs,
         List<HostKnob> knobs,
+        List<PlannedBackground> backgrounds,
         List<String> hostChanges) {
 
     public ExperimentPlan {
         probes = List.copyOf(probes);
         runs = List.copyOf(runs);
         knobs = List.copyOf(knobs);
+        backgrounds = List.copyOf(backgrounds);
         hostChanges = List.copyOf(hostChanges);
     }
 

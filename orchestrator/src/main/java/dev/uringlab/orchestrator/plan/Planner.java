@@ -1,5 +1,6 @@
 package dev.uringlab.orchestrator.plan;
 
+import dev.uringlab.orchestrator.config.BackgroundSpec;
 import dev.uringlab.orchestrator.config.ConfigException;
 import dev.uringlab.orchestrator.config.Experiment;
 import dev.uringlab.orchestrator.config.ExperimentFile;
@@ -118,7 +119,18 @@ public final class Planner {
             throw new ConfigException(experiment.position(), "experiment '" + experiment.name()
                     + "': exclude removes every combination of the sweep, nothing would run");
         }
-        return new ExperimentPlan(experiment, topology, probes, runs, knobs, hostChanges(experiment, topology, knobs));
+        List<PlannedBackground> backgrounds = new ArrayList<>();
+        for (BackgroundSpec b : experiment.background()) {
+            try {
+                backgrounds.add(new PlannedBackground(b, CpuSetResolver.resolve(b.cpus(), topology, fs)));
+            } catch (HostException e) {
+                throw new HostException("experiment '" + experiment.name() + "' background: " + e.getMessage());
+            }
+        }
+        List<String> changes = hostChanges(experiment, topology, knobs);
+        backgrounds.forEach(b -> changes.add("run beside every run: " + b.spec().describe() + " on CPU "
+                + CpuList.format(b.cpus()) + " (stopped after it)"));
+        return new ExperimentPlan(experiment, topology, probes, runs, knobs, backgrounds, changes);
     }
 
     private List<HostKnob> knobs(HostSpec host, TargetTopology topology) throws HostException {

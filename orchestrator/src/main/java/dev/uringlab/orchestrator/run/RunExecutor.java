@@ -61,9 +61,12 @@ final class RunExecutor {
             if (program != null) {
                 session = BpftraceSession.start(bpftrace, program, runDir, ATTACH_TIMEOUT);
             }
-            long w0 = System.nanoTime();
-            metrics = workload.run(run, targetPath, runDir);
-            workloadSeconds = (System.nanoTime() - w0) / 1e9;
+            try (Backgrounds backgrounds = Backgrounds.start(plan.backgrounds(), run.target(), targetPath, runDir)) {
+                long w0 = System.nanoTime();
+                metrics = workload.run(run, targetPath, runDir);
+                workloadSeconds = (System.nanoTime() - w0) / 1e9;
+                backgrounds.checkAlive("before the measured workload ended");
+            }
             if (session != null) {
                 BpftraceMaps maps = session.stop();
                 counts.putAll(maps.byProbe(availableIds(plan.probes())));

@@ -38,15 +38,15 @@ public final class FioWorkload implements Workload {
     public Metrics run(RunSpec run, String targetPath, Path runDir) throws ToolException, InterruptedException {
         FioJob job;
         try {
-            job = job(run, targetPath);
+            job = job(run.workload().options(), run.target(), targetPath);
         } catch (IllegalArgumentException e) {
             throw new ToolException(e.getMessage());
         }
         return new FioRunner(fio).run(job, CpuList.format(run.cpus()), runDir);
     }
 
-    static FioJob job(RunSpec run, String targetPath) throws ToolException {
-        Map<String, Object> o = run.workload().options();
+    /** The fio job for these (validated) options; also used for fio background workloads. */
+    public static FioJob job(Map<String, Object> o, TargetSpec target, String targetPath) throws ToolException {
         FioJob.Builder b = FioJob.builder(targetPath)
                 .engine((String) o.get("engine"))
                 .rw((String) o.get("rw"))
@@ -56,7 +56,7 @@ public final class FioWorkload implements Workload {
                 .runtimeSeconds(intOf(o.get("runtime")))
                 .rampSeconds(intOf(o.getOrDefault("ramp_time", 0L)))
                 .direct(Boolean.TRUE.equals(o.get("direct")))
-                .size(Sizes.format(targetSize(run.target(), targetPath)))
+                .size(Sizes.format(targetSize(target, targetPath)))
                 .sqthreadPoll(Boolean.TRUE.equals(o.get("sqthread_poll")))
                 .registerFiles(Boolean.TRUE.equals(o.get("registerfiles")))
                 .fixedBufs(Boolean.TRUE.equals(o.get("fixedbufs")))
