@@ -16,7 +16,8 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
         int code;
         if (ex instanceof NeedsRootException) {
             code = ExitCodes.MISSING_TOOL;
-        } else if (ex instanceof ConfigException || ex instanceof HostException) {
+        } else if (ex instanceof ConfigException || ex instanceof HostException
+                || ex instanceof dev.uringlab.analysis.parse.ParseException) {
             code = ExitCodes.USAGE;
         } else if (ex instanceof MissingToolException) {
             code = ExitCodes.MISSING_TOOL;
@@ -32,7 +33,8 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
         cli.getErr().println("uringlab: " + message.lines().findFirst().orElse(message));
         if (verbose) {
             ex.printStackTrace(cli.getErr());
-        } else if (!(ex instanceof ConfigException || ex instanceof HostException || ex instanceof ToolException)) {
+        } else if (!(ex instanceof ConfigException || ex instanceof HostException || ex instanceof ToolException
+                || ex instanceof dev.uringlab.analysis.parse.ParseException)) {
             cli.getErr().println("(run with -v for the stack trace)");
         }
         return code;

@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
 @Command(name = "uringlab", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Runs probed, pinned storage-workload sweeps from one experiment file.",
         subcommands = {RunCommand.class, PlanCommand.class, ProbesCommand.class, TopologyCommand.class,
-                RestoreCommand.class, CommandLine.HelpCommand.class})
+                RestoreCommand.class, PlotCommand.class, CompareCommand.class, ImportCommand.class,
+                BenchPlotCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     @Override

@@ -19,9 +19,11 @@ public record Experiment(
         int repetitions,
         HostSpec host,
         List<BackgroundSpec> background,
+        List<dev.uringlab.analysis.plot.PlotSpec> plots,
         Node.Position position) {
 
     public Experiment {
+        plots = List.copyOf(plots);
         background = List.copyOf(background);
         probes = List.copyOf(probes);
         probeVariants = Map.copyOf(probeVariants);

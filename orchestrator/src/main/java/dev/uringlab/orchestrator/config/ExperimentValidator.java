@@ -51,8 +51,10 @@ final class ExperimentValidator {
                 : HostSpec.none();
         List<BackgroundSpec> background = e.containsKey("background")
                 ? BackgroundValidator.validate(e.get("background").value()) : List.of();
+        List<dev.uringlab.analysis.plot.PlotSpec> plots = e.containsKey("plots")
+                ? PlotsValidator.validate(e.get("plots").value(), sweep.axes().keySet()) : List.of();
         return new Experiment(name, description, workload, target, cpus, probes, variants, sweep, repetitions, host,
-                background, map.position());
+                background, plots, map.position());
     }
 
     private WorkloadSpec workload(Node.MapNode map) throws ConfigException {

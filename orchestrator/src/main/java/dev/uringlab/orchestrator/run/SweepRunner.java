@@ -2,6 +2,9 @@ package dev.uringlab.orchestrator.run;
 
 import dev.uringlab.analysis.io.RunRecordJson;
 import dev.uringlab.analysis.model.RunRecord;
+import dev.uringlab.analysis.plot.PlotSpecs;
+import dev.uringlab.analysis.report.Report;
+import dev.uringlab.analysis.report.ReportGenerator;
 import dev.uringlab.orchestrator.config.TargetSpec;
 import dev.uringlab.orchestrator.host.HostException;
 import dev.uringlab.orchestrator.host.HostFs;
@@ -121,6 +124,21 @@ public final class SweepRunner {
         }
         store.writeRunsCsv(ids);
         options.out().println("results: " + store.experimentDir().resolve("runs.csv"));
+        renderReport(experiment, store, options);
+    }
+
+    /** Figures and report.html; a figure that cannot be drawn is reported, never loses the runs. */
+    private static void renderReport(ExperimentPlan experiment, ResultStore store, RunOptions options) {
+        PlotSpecs specs = PlotSpecs.of(experiment.experiment().plots(),
+                List.copyOf(experiment.experiment().sweep().axes().keySet()));
+        try {
+            Report report = ReportGenerator.render(store.experimentDir(), specs);
+            options.out().println("report:  " + report.html() + " (" + report.figures() + " figures)");
+            report.problems().forEach(p -> options.out().println("  figure problem: " + p));
+        } catch (IOException | RuntimeException e) {
+            options.out().println("report:  not rendered: " + e.getMessage()
+                    + " (the runs are complete; retry with: uringlab plot " + store.experimentDir() + ")");
+        }
     }
 
     /** A journaled session when the experiment changes the host; null when it changes nothing. */

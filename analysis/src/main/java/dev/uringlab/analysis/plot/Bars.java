@@ -1,0 +1,71 @@
+package dev.uringlab.analysis.plot;
+
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.CategoryAxis;
+import org.jfree.chart.axis.CategoryLabelPositions;
+import org.jfree.chart.axis.LogAxis;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.ValueAxis;
+import org.jfree.chart.plot.CategoryPlot;
+import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.chart.renderer.category.StandardBarPainter;
+import org.jfree.chart.renderer.category.StatisticalBarRenderer;
+import org.jfree.data.statistics.DefaultStatisticalCategoryDataset;
+
+import java.awt.Color;
+
+/**
+ * Grouped bars with error bars, shared by the bar, per-CPU and relative figures.
+ * JFreeChart's statistical dataset calls its spread a "standard deviation"; we store the 95% CI
+ * half-width there, so the whiskers are the interval the tables print.
+ */
+final class Bars {
+
+    private Bars() {
+    }
+
+    static JFreeChart chart(String title, String categoryLabel, String valueLabel,
+                            DefaultStatisticalCategoryDataset data, boolean log) {
+        CategoryAxis categories = new CategoryAxis(categoryLabel);
+        categories.setCategoryMargin(0.2);
+        if (data.getColumnCount() > 6) {
+            categories.setCategoryLabelPositions(CategoryLabelPositions.UP_45);
+        }
+        StatisticalBarRenderer renderer = new StatisticalBarRenderer();
+        renderer.setBarPainter(new StandardBarPainter());
+        renderer.setShadowVisible(false);
+        renderer.setErrorIndicatorPaint(Color.BLACK);
+        renderer.setItemMargin(0.05);
+        for (int i = 0; i < data.getRowCount(); i++) {
+            renderer.setSeriesPaint(i, Palette.color(i));
+        }
+        ValueAxis values;
+        if (log) {
+            LogAxis axis = new LogAxis(valueLabel);
+            double smallest = smallestPositive(data);
+            axis.setSmallestValue(smallest / 2);
+            axis.setTickUnit(new org.jfree.chart.axis.NumberTickUnit(1)); // one tick per decade
+            axis.setNumberFormatOverride(new java.text.DecimalFormat("0E0"));
+            renderer.setBase(smallest / 2); // bars start at the axis floor; log(0) has no place to start from
+            values = axis;
+        } else {
+            values = new NumberAxis(valueLabel);
+        }
+        CategoryPlot plot = new CategoryPlot(data, categories, values, renderer);
+        plot.setOrientation(PlotOrientation.VERTICAL);
+        return new JFreeChart(title, Palette.TITLE, plot, data.getRowCount() > 1 || (data.getRowCount() == 1 && !"all".equals(data.getRowKey(0))));
+    }
+
+    static double smallestPositive(DefaultStatisticalCategoryDataset data) {
+        double min = Double.POSITIVE_INFINITY;
+        for (int r = 0; r < data.getRowCount(); r++) {
+            for (int c = 0; c < data.getColumnCount(); c++) {
+                Number v = data.getMeanValue(r, c);
+                if (v != null && v.doubleValue() > 0) {
+                    min = Math.min(min, v.doubleValue());
+                }
+            }
+        }
+        return Double.isInfinite(min) ? 1e-6 : min;
+    }
+}

@@ -1,0 +1,77 @@
+package dev.uringlab.analysis.plot;
+
+import org.jfree.chart.JFreeChart;
+import org.jfree.pdf.PDFDocument;
+import org.jfree.pdf.PDFGraphics2D;
+import org.jfree.svg.SVGGraphics2D;
+
+import javax.imageio.ImageIO;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.geom.Rectangle2D;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Writes a figure as PNG (for slides and the HTML report), SVG and PDF (vector, for the thesis).
+ * The PNG is drawn at twice the layout size so it stays sharp when scaled to a page width.
+ */
+public final class FigureWriter {
+
+    public static final int WIDTH = 900;
+    public static final int HEIGHT = 560;
+    private static final int PNG_SCALE = 2;
+
+    static {
+        // Figures are drawn on servers and in CI without a display.
+        System.setProperty("java.awt.headless", "true");
+    }
+
+    private FigureWriter() {
+    }
+
+    /** Writes name.png, name.svg and name.pdf into dir; returns the SVG text (for inlining in report.html). */
+    public static String write(Figure figure, Path dir) throws IOException {
+        Files.createDirectories(dir);
+        Files.write(dir.resolve(figure.name() + ".png"), png(figure.chart()));
+        String svg = svg(figure.chart());
+        Files.writeString(dir.resolve(figure.name() + ".svg"), svg, StandardCharsets.UTF_8);
+        Files.write(dir.resolve(figure.name() + ".pdf"), pdf(figure.chart(), figure.title()));
+        return svg;
+    }
+
+    public static byte[] png(JFreeChart chart) throws IOException {
+        BufferedImage image = new BufferedImage(WIDTH * PNG_SCALE, HEIGHT * PNG_SCALE, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g2 = image.createGraphics();
+        try {
+            g2.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+            g2.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+            g2.scale(PNG_SCALE, PNG_SCALE);
+            chart.draw(g2, new Rectangle2D.Double(0, 0, WIDTH, HEIGHT));
+        } finally {
+            g2.dispose();
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ImageIO.write(image, "png", out);
+        return out.toByteArray();
+    }
+
+    public static String svg(JFreeChart chart) {
+        SVGGraphics2D g2 = new SVGGraphics2D(WIDTH, HEIGHT);
+        chart.draw(g2, new Rectangle2D.Double(0, 0, WIDTH, HEIGHT));
+        return g2.getSVGDocument();
+    }
+
+    public static byte[] pdf(JFreeChart chart, String title) {
+        PDFDocument doc = new PDFDocument();
+        doc.setTitle(title);
+        doc.setAuthor("uringlab");
+        PDFGraphics2D g2 = doc.createPage(new Rectangle2D.Double(0, 0, WIDTH, HEIGHT)).getGraphics2D();
+        chart.draw(g2, new Rectangle2D.Double(0, 0, WIDTH, HEIGHT));
+        return doc.getPDFBytes();
+    }
+}

@@ -1,0 +1,71 @@
+package dev.uringlab.analysis.plot;
+
+import dev.uringlab.analysis.model.RunRecord;
+import dev.uringlab.analysis.stats.DataTable;
+import dev.uringlab.analysis.stats.Group;
+import dev.uringlab.analysis.stats.Measures;
+import dev.uringlab.analysis.stats.Outliers;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+
+import java.awt.Color;
+import java.awt.geom.Ellipse2D;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Every run as one point, in the order the sweep ran them (x = run index), one colour per
+ * configuration; MAD outliers (within their own configuration) are ringed in a separate series,
+ * so a stall shows without being removed from any statistic.
+ */
+final class ScatterFigure {
+
+    private ScatterFigure() {
+    }
+
+    static Figure build(PlotSpec spec, FigureContext ctx) {
+        String measure = Cells.measure(spec, spec.y().get(0), ctx);
+        Map<String, XYSeries> bySeries = new LinkedHashMap<>();
+        XYSeries outliers = new XYSeries("outlier (MAD > " + Outliers.THRESHOLD + ")", false, true);
+        DataTable.Builder table = DataTable.builder("run", "index", "configuration", "value", "outlier");
+        for (Group g : ctx.grouping().groups()) {
+            XYSeries series = bySeries.computeIfAbsent(g.label(), k -> new XYSeries(k, false, true));
+            double[] values = g.values(measure);
+            boolean[] flags = Outliers.flag(values);
+            for (int i = 0; i < values.length; i++) {
+                RunRecord run = g.runs().get(i);
+                if (Double.isNaN(values[i])) {
+                    continue;
+                }
+                series.add(run.index(), values[i]);
+                if (flags[i]) {
+                    outliers.add(run.index(), values[i]);
+                }
+                table.row(run.runId(), run.index(), g.label(), values[i], flags[i]);
+            }
+        }
+        XYSeriesCollection data = new XYSeriesCollection();
+        bySeries.values().forEach(data::addSeries);
+        data.addSeries(outliers);
+        XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(false, true);
+        for (int i = 0; i < bySeries.size(); i++) {
+            renderer.setSeriesPaint(i, Palette.color(i));
+            renderer.setSeriesShape(i, Palette.shape(i));
+        }
+        int o = bySeries.size();
+        renderer.setSeriesPaint(o, Color.BLACK);
+        renderer.setSeriesShape(o, new Ellipse2D.Double(-8, -8, 16, 16));
+        renderer.setSeriesShapesFilled(o, false);
+        NumberAxis xAxis = new NumberAxis("run (execution order)");
+        xAxis.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        XYPlot plot = new XYPlot(data, xAxis, LineFigure.valueAxis(Measures.label(measure), spec.log()), renderer);
+        String title = Measures.label(measure) + ", every run";
+        String caption = ctx.caption("ringed: outliers within their configuration, kept in all statistics");
+        JFreeChart chart = new JFreeChart(title, Palette.TITLE, plot, true);
+        return new Figure(spec.name(), title, ChartStyle.apply(chart, caption), table.build(), caption);
+    }
+}

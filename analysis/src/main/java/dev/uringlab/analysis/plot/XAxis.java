@@ -1,0 +1,66 @@
+package dev.uringlab.analysis.plot;
+
+import org.jfree.chart.axis.LogAxis;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.NumberTickUnit;
+import org.jfree.chart.axis.SymbolAxis;
+import org.jfree.chart.axis.ValueAxis;
+
+import java.text.DecimalFormat;
+import java.util.List;
+
+/**
+ * The horizontal axis for swept values: numbers on a linear axis, or on a base-2 log axis when
+ * they span a factor of 8 or more (queue depths 1, 4, 16, 64 would otherwise crowd at the left);
+ * anything else (cpus=irq/non-irq, engine names) as evenly spaced labels.
+ */
+final class XAxis {
+
+    private final List<String> values;
+    private final boolean numeric;
+    final ValueAxis axis;
+
+    XAxis(String label, List<String> values) {
+        this.values = List.copyOf(values);
+        this.numeric = !values.isEmpty() && values.stream().allMatch(XAxis::isNumber);
+        if (!numeric) {
+            SymbolAxis symbols = new SymbolAxis(label, values.toArray(String[]::new));
+            symbols.setGridBandsVisible(false);
+            symbols.setLowerMargin(0.3);
+            symbols.setUpperMargin(0.3);
+            axis = symbols;
+            return;
+        }
+        double min = values.stream().mapToDouble(Double::parseDouble).min().orElse(0);
+        double max = values.stream().mapToDouble(Double::parseDouble).max().orElse(1);
+        if (min > 0 && max / min >= 8) {
+            LogAxis log = new LogAxis(label);
+            log.setBase(2);
+            log.setNumberFormatOverride(new DecimalFormat("0.###"));
+            log.setTickUnit(new NumberTickUnit(1));
+            log.setLowerMargin(0.08);
+            log.setUpperMargin(0.08);
+            axis = log;
+        } else {
+            NumberAxis linear = new NumberAxis(label);
+            linear.setAutoRangeIncludesZero(false);
+            linear.setLowerMargin(0.08);
+            linear.setUpperMargin(0.08);
+            axis = linear;
+        }
+    }
+
+    /** Where a swept value sits on the axis. */
+    double position(String value) {
+        return numeric ? Double.parseDouble(value) : values.indexOf(value);
+    }
+
+    static boolean isNumber(String s) {
+        try {
+            Double.parseDouble(s);
+            return true;
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,13 @@
+package dev.uringlab.analysis.report;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * What {@link ReportGenerator#render} wrote.
+ *
+ * @param problems declared plots that could not be drawn (unknown axis, no data), one line each;
+ *                 the other figures and the report are still written
+ */
+public record Report(Path html, List<Path> files, int figures, int runs, List<String> problems) {
+}

@@ -1,0 +1,106 @@
+package dev.uringlab.analysis.report;
+
+import dev.uringlab.analysis.io.AtomicFiles;
+import dev.uringlab.analysis.io.ResultsDirectory;
+import dev.uringlab.analysis.model.RunRecord;
+import dev.uringlab.analysis.plot.DefaultPlots;
+import dev.uringlab.analysis.plot.Figure;
+import dev.uringlab.analysis.plot.FigureContext;
+import dev.uringlab.analysis.plot.FigureWriter;
+import dev.uringlab.analysis.plot.Figures;
+import dev.uringlab.analysis.plot.PlotSpec;
+import dev.uringlab.analysis.plot.PlotSpecs;
+import dev.uringlab.analysis.stats.Grouping;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The one entry point from a results directory to everything derived from it: runs.csv,
+ * runs-long.csv, stats.csv, figures/ (PNG, SVG, PDF), report.html and report.md (tables.tex
+ * with --latex). Only stored runs are read, so it can run anywhere, later, without root.
+ */
+public final class ReportGenerator {
+
+    public static final String FIGURES = "figures";
+
+    private ReportGenerator() {
+    }
+
+    /** What the sweep calls when an experiment finishes. */
+    public static Report render(Path experimentDir, PlotSpecs specs) throws IOException {
+        return render(experimentDir, specs, ReportOptions.DEFAULT);
+    }
+
+    public static Report render(Path experimentDir, PlotSpecs specs, ReportOptions options) throws IOException {
+        System.setProperty("java.awt.headless", "true");
+        ResultsDirectory results = ResultsDirectory.load(experimentDir);
+        List<RunRecord> runs = results.runs();
+        Grouping grouping = Grouping.of(runs, specs.sweptAxes());
+        List<Path> files = Collections.synchronizedList(new ArrayList<>());
+
+        write(experimentDir.resolve("runs.csv"), RunsCsvWriter.write(runs), files);
+        Path longCsv = experimentDir.resolve("runs-long.csv");
+        try (BufferedWriter w = Files.newBufferedWriter(longCsv, StandardCharsets.UTF_8)) {
+            LongCsvWriter.write(runs, w);
+        }
+        files.add(longCsv);
+        write(experimentDir.resolve("stats.csv"), StatsTable.csv(StatsTable.of(grouping, StatsTable.measures(runs))), files);
+
+        FigureContext ctx = new FigureContext(grouping, runs, results.manifest());
+        List<PlotSpec> plotSpecs = specs.useDefaults() ? DefaultPlots.of(runs, grouping, results.manifest()) : specs.plots();
+        List<String> problems = Collections.synchronizedList(new ArrayList<>());
+        Path figuresDir = experimentDir.resolve(FIGURES);
+        Map<String, String> svgs = new ConcurrentHashMap<>();
+        Map<Integer, List<Figure>> byIndex = new ConcurrentHashMap<>();
+        // Figures are independent: draw them on every CPU.
+        java.util.stream.IntStream.range(0, plotSpecs.size()).parallel().forEach(i -> {
+            PlotSpec spec = plotSpecs.get(i);
+            try {
+                List<Figure> figures = Figures.build(spec, ctx);
+                for (Figure f : figures) {
+                    svgs.put(f.name(), FigureWriter.write(f, figuresDir));
+                    for (String ext : List.of(".png", ".svg", ".pdf")) {
+                        files.add(figuresDir.resolve(f.name() + ext));
+                    }
+                }
+                byIndex.put(i, figures);
+            } catch (IllegalArgumentException e) {
+                problems.add("plot " + spec.name() + " not drawn: " + e.getMessage());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        List<Figure> figures = new ArrayList<>();
+        for (int i = 0; i < plotSpecs.size(); i++) {
+            figures.addAll(byIndex.getOrDefault(i, List.of()));
+        }
+
+        ReportContent content = new ReportContent(results.manifest(), runs, grouping.axes(), Findings.of(grouping, runs),
+                figures, new LinkedHashMap<>(svgs), SummaryTable.of(grouping, SummaryTable.headline(runs)), List.copyOf(problems));
+        Path html = experimentDir.resolve("report.html");
+        write(html, HtmlReport.render(content), files);
+        if (options.markdown()) {
+            write(experimentDir.resolve("report.md"), MarkdownReport.render(content), files);
+        }
+        if (options.latex()) {
+            write(experimentDir.resolve("tables.tex"), LatexTables.render(content), files);
+        }
+        return new Report(html, List.copyOf(files), figures.size(), runs.size(), List.copyOf(problems));
+    }
+
+    private static void write(Path file, String text, List<Path> files) throws IOException {
+        AtomicFiles.write(file, text);
+        files.add(file);
+    }
+}

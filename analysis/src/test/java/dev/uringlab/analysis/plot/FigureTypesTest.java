@@ -1,0 +1,127 @@
+package dev.uringlab.analysis.plot;
+
+import dev.uringlab.analysis.TestRuns;
+import dev.uringlab.analysis.io.ResultsDirectory;
+import dev.uringlab.analysis.stats.DataTable;
+import dev.uringlab.analysis.stats.Grouping;
+import org.jfree.chart.plot.CategoryPlot;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.data.statistics.DefaultStatisticalCategoryDataset;
+import org.jfree.data.xy.XYDataset;
+import org.jfree.data.xy.YIntervalSeriesCollection;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Each figure type drawn headless from a known sweep; the checks are on the data behind the chart, not pixels. */
+class FigureTypesTest {
+
+    static FigureContext ctx;
+
+    @BeforeAll
+    static void load(@TempDir Path dir) throws IOException {
+        System.setProperty("java.awt.headless", "true");
+        ResultsDirectory results = ResultsDirectory.load(TestRuns.write(dir));
+        ctx = new FigureContext(Grouping.of(results.runs(), List.of()), results.runs(), results.manifest());
+    }
+
+    private static Figure render(PlotSpec spec, Path out) throws IOException {
+        Figure f = Figures.build(spec, ctx).get(0);
+        FigureWriter.write(f, out);
+        for (String ext : List.of(".png", ".svg", ".pdf")) {
+            assertTrue(Files.size(out.resolve(f.name() + ext)) > 1000, ext);
+        }
+        assertTrue(f.caption().contains("host box") && f.caption().contains("kernel 6.1.0-test"), f.caption());
+        return f;
+    }
+
+    @Test
+    void lineHasOneSeriesPerCpuSetWithMeanAndInterval(@TempDir Path out) throws IOException {
+        Figure f = render(PlotSpec.of(PlotType.LINE, "iops"), out);
+        YIntervalSeriesCollection data = (YIntervalSeriesCollection) f.chart().getXYPlot().getDataset();
+        assertEquals(2, data.getSeriesCount());
+        assertEquals("cpus=irq", data.getSeriesKey(0));
+        assertEquals(1.0, data.getXValue(0, 0));
+        assertEquals(16.0, data.getXValue(0, 1));
+        assertEquals(60200.0, data.getYValue(0, 1), 1e-9); // mean of 60100, 60200, 60300
+        assertTrue(data.getStartYValue(0, 1) < 60200 && data.getEndYValue(0, 1) > 60200);
+        assertTrue(f.chart().getXYPlot().getRangeAxis().getLabel().contains("IO/s"));
+    }
+
+    @Test
+    void barsOfSeveralProbesPerIoOnLogScale(@TempDir Path out) throws IOException {
+        PlotSpec spec = new PlotSpec("probes", PlotType.BARS, List.of("irq_per_cpu", "ipi_by_callsite"), null, null, null, true, true, null);
+        Figure f = render(spec, out);
+        DefaultStatisticalCategoryDataset data = (DefaultStatisticalCategoryDataset) f.chart().getCategoryPlot().getDataset();
+        assertEquals(4, data.getRowCount());
+        assertEquals(0.06, data.getMeanValue("iodepth=16, cpus=non-irq", "ipi_by_callsite").doubleValue(), 1e-3);
+        assertEquals(1.0, data.getMeanValue("iodepth=1, cpus=irq", "irq_per_cpu").doubleValue(), 1e-3);
+    }
+
+    @Test
+    void perCpuListsEveryOnlineCpuEvenWithoutEvents(@TempDir Path out) throws IOException {
+        Figure f = render(PlotSpec.of(PlotType.PER_CPU, "irq_per_cpu"), out);
+        CategoryPlot plot = f.chart().getCategoryPlot();
+        assertEquals(List.of("CPU 0", "CPU 1"), plot.getDataset().getColumnKeys());
+        assertEquals(0.0, plot.getDataset().getValue("iodepth=1, cpus=irq", "CPU 0").doubleValue());
+    }
+
+    @Test
+    void relativeIsPercentChangeVsBaseline(@TempDir Path out) throws IOException {
+        Figure f = render(PlotSpec.of(PlotType.RELATIVE, "iops"), out);
+        DefaultStatisticalCategoryDataset data = (DefaultStatisticalCategoryDataset) f.chart().getCategoryPlot().getDataset();
+        // non-irq at QD 1: mean 8200 vs irq 10200
+        assertEquals((8200.0 / 10200 - 1) * 100, data.getMeanValue("cpus=non-irq", "1").doubleValue(), 1e-9);
+        assertEquals(List.of("cpus=non-irq"), data.getRowKeys());
+    }
+
+    @Test
+    void dualAxisPutsTheSecondMeasureOnTheRightAxis(@TempDir Path out) throws IOException {
+        Figure f = render(new PlotSpec(null, PlotType.DUAL_AXIS, List.of("iops", "ipi_by_callsite"), null, null, null, false, true, null), out);
+        XYPlot plot = f.chart().getXYPlot();
+        assertEquals(2, plot.getRangeAxisCount());
+        assertTrue(plot.getRangeAxis(1).getLabel().contains("events/IO"));
+        XYDataset right = plot.getDataset(1);
+        assertEquals(0.06, right.getYValue(1, 0), 1e-3);
+    }
+
+    @Test
+    void scatterHasEveryRunAndRingsNothingInACleanSweep(@TempDir Path out) throws IOException {
+        Figure f = render(PlotSpec.of(PlotType.SCATTER, "iops"), out);
+        DataTable t = f.data();
+        assertEquals(12, t.rows().size());
+        assertTrue(t.rows().stream().noneMatch(r -> r.get(4).equals("true")));
+    }
+
+    @Test
+    void cdfFromFioPercentilesAndFromAHistogram(@TempDir Path out) throws IOException {
+        Figure lat = render(PlotSpec.of(PlotType.CDF, "lat"), out);
+        XYDataset d = lat.chart().getXYPlot().getDataset();
+        assertEquals(4, d.getItemCount(0));
+        assertEquals(0.999, d.getYValue(0, 3), 1e-12);
+        Figure hist = render(PlotSpec.of(PlotType.CDF, "bytes"), out);
+        XYDataset h = hist.chart().getXYPlot().getDataset();
+        assertEquals(8192.0, h.getXValue(0, 0));
+        assertEquals(0.9, h.getYValue(0, 0), 1e-12);
+        assertEquals(1.0, h.getYValue(0, 1), 1e-12);
+    }
+
+    @Test
+    void facetSplitsAndUnknownAxisIsAClearError(@TempDir Path out) {
+        List<Figure> figures = Figures.build(PlotSpec.of(PlotType.LINE, "iops").withAxes("iodepth", null, "cpus"), ctx);
+        assertEquals(2, figures.size());
+        assertTrue(figures.get(1).title().endsWith("(cpus=non-irq)"));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Figures.build(PlotSpec.of(PlotType.LINE, "iops").withAxes("qd", null, null), ctx));
+        assertTrue(e.getMessage().contains("x 'qd' is not a swept axis (swept: iodepth, cpus)"), e.getMessage());
+    }
+}

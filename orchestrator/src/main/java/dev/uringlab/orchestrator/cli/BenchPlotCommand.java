@@ -1,0 +1,93 @@
+package dev.uringlab.orchestrator.cli;
+
+import dev.uringlab.analysis.io.SyntheticResults;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+
+/**
+ * {@code uringlab bench-plot}: writes a synthetic results directory and times {@code plot} on it
+ * end to end in a fresh JVM (start-up included, as a user sees it), with that JVM's peak RSS.
+ */
+@Command(name = "bench-plot", description = "Benchmark `plot` on a synthetic results directory: wall time and peak memory.")
+final class BenchPlotCommand implements Callable<Integer> {
+
+    static final double GOAL_SECONDS = 10;
+    static final long GOAL_KIB = 1024 * 1024;
+
+    @Option(names = "--runs", defaultValue = "10000", description = "Runs to generate (default: ${DEFAULT-VALUE}).")
+    int runs;
+
+    @Option(names = "--metrics", defaultValue = "30", description = "Metrics per run (default: ${DEFAULT-VALUE}).")
+    int metrics;
+
+    @Option(names = "--jvm-opt", paramLabel = "OPT", description = "An option for the plot JVM, e.g. -Xmx512m (repeatable; default: none, as the launcher runs it).")
+    List<String> jvmOpts = new ArrayList<>();
+
+    @Option(names = "--dir", paramLabel = "DIR", description = "Where to generate (default: a temporary directory, removed after).")
+    Path dir;
+
+    @Mixin
+    VerboseMixin verbose;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        boolean temporary = dir == null;
+        Path root = temporary ? Files.createTempDirectory("uringlab-bench") : dir;
+        Path experiment = root.resolve("synthetic");
+        try {
+            long g0 = System.nanoTime();
+            SyntheticResults.generate(experiment, runs, metrics, 42);
+            out.printf(Locale.ROOT, "generated %d runs x %d metrics in %.1f s: %s%n", runs, metrics, (System.nanoTime() - g0) / 1e9, experiment);
+            out.flush();
+            // The generator's ten thousand files are still being written back; settle them so plot is timed alone.
+            new ProcessBuilder("sync").inheritIO().start().waitFor();
+            List<String> command = new ArrayList<>();
+            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            command.addAll(jvmOpts);
+            command.addAll(List.of("-Djava.awt.headless=true", "-cp", System.getProperty("java.class.path"),
+                    PlotCommand.class.getName(), "--peak-memory", experiment.toString()));
+            long t0 = System.nanoTime();
+            Process plot = new ProcessBuilder(command).redirectErrorStream(true).start();
+            String output = new String(plot.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            int exit = plot.waitFor();
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            if (exit != 0) {
+                throw new IllegalStateException("plot failed (exit " + exit + "): " + output.strip().lines().findFirst().orElse(""));
+            }
+            long kib = output.lines().filter(l -> l.startsWith("peak_rss_kib=")).mapToLong(l -> Long.parseLong(l.substring(13)))
+                    .findFirst().orElse(-1);
+            output.lines().filter(l -> !l.startsWith("peak_rss_kib=")).forEach(l -> out.println("  " + l));
+            out.printf(Locale.ROOT, "plot%s: %.2f s wall (goal < %.0f s), peak RSS %.0f MiB (goal < 1024 MiB) on %d CPUs: %s%n",
+                    jvmOpts.isEmpty() ? "" : " " + String.join(" ", jvmOpts), seconds, GOAL_SECONDS, kib / 1024.0, Runtime.getRuntime().availableProcessors(),
+                    seconds < GOAL_SECONDS && kib < GOAL_KIB ? "PASS" : "MISS");
+            out.flush();
+            return ExitCodes.OK;
+        } finally {
+            if (temporary) {
+                try (Stream<Path> walk = Files.walk(root)) {
+                    for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                        Files.deleteIfExists(p);
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package dev.uringlab.orchestrator.cli;
+
+import dev.uringlab.analysis.imports.RunImporter;
+import dev.uringlab.analysis.model.RunRecord;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/** {@code uringlab import}: old fio text + bpftrace text logs become runs that plot and compare like new ones. */
+@Command(name = "import", description = {
+        "Import plain fio output (fio 3.x normal format) with bpftrace text maps, one file per run, as runs.",
+        "Parameters come from fio's header, from file names like iodepth=16,cpus=irq.txt, and from --param."})
+final class ImportCommand implements Callable<Integer> {
+
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "One text file per run.")
+    List<Path> files;
+
+    @Option(names = "--experiment", required = true, paramLabel = "NAME", description = "Experiment name (results/<NAME>/).")
+    String experiment;
+
+    @Option(names = "--results", paramLabel = "DIR", defaultValue = "results", description = "Results root (default: ${DEFAULT-VALUE}).")
+    Path results;
+
+    @Option(names = "--param", paramLabel = "KEY=VALUE", description = "A parameter for every imported run (repeatable).")
+    Map<String, String> params = new LinkedHashMap<>();
+
+    @Mixin
+    VerboseMixin verbose;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        for (Path f : files) {
+            if (!Files.isRegularFile(f)) {
+                throw new CommandLine.ParameterException(spec.commandLine(), f + ": no such file");
+            }
+        }
+        Map<String, Object> typed = new LinkedHashMap<>();
+        params.forEach((k, v) -> typed.put(k, RunImporter.typed(v)));
+        List<RunRecord> runs = RunImporter.importAll(files, results, experiment, typed);
+        spec.commandLine().getOut().printf("imported %d run(s) into %s; next: uringlab plot %s%n", runs.size(),
+                results.resolve(experiment), results.resolve(experiment));
+        spec.commandLine().getOut().flush();
+        return ExitCodes.OK;
+    }
+}
