@@ -15,8 +15,9 @@ build: deps
 demo: build
 	./uringlab run experiments.yaml
 
-# Unit tests and the integration tests (*IT) that run real fio and bpftrace.
+# Unit tests and the integration tests (*IT) that run real fio, bpftrace, BCC and ringbench.
 test: deps
+	./scripts/install-bcc.sh
 	$(MAKE) -s -C workloads/ringbench
 	$(MAKE) -s -C workloads/ringbench check
 	mvn -B verify

@@ -14,6 +14,7 @@ have_cmd make || need+=(make)
 have_cmd setsid || need+=(util-linux)
 have_cmd taskset || need+=(util-linux)
 have_pkg liburing-dev || need+=(liburing-dev)
+have_cmd db_bench || need+=(rocksdb-tools)
 if ! have_cmd javac || ! javac -version 2>&1 | grep -Eq 'javac (1[7-9]|[2-9][0-9])'; then need+=(openjdk-17-jdk-headless); fi
 have_cmd mvn || need+=(maven)
 

@@ -12,6 +12,8 @@ import java.util.Map;
  *
  * @param probeVariants probe id → the variant that ran ("tracepoint", "kprobe") or "unavailable: reason"
  * @param probeCounts   probe id → map key (cpu, return value, callsite, …; "" for a scalar) → count
+ * @param host          the host state the run ran under (IRQ → CPU map, queues, governor, …)
+ * @param warnings      what makes the run doubtful without failing it, e.g. an IRQ that moved during it
  */
 public record RunRecord(
         String experiment,
@@ -29,12 +31,26 @@ public record RunRecord(
         Map<String, Map<String, Long>> probeCounts,
         String startedAt,
         double wallSeconds,
-        double workloadSeconds) {
+        double workloadSeconds,
+        Map<String, Object> host,
+        java.util.List<String> warnings) {
 
     public static final String OK = "ok";
     public static final String FAILED = "failed";
 
+    /** A run without host state or warnings (imported, synthetic or test runs). */
+    public RunRecord(String experiment, String runId, int index, int repetition, String status, String error,
+                     Map<String, Object> params, String cpuSet, String cpus, String target,
+                     Map<String, String> probeVariants, Map<String, Double> metrics,
+                     Map<String, Map<String, Long>> probeCounts, String startedAt, double wallSeconds,
+                     double workloadSeconds) {
+        this(experiment, runId, index, repetition, status, error, params, cpuSet, cpus, target, probeVariants, metrics,
+                probeCounts, startedAt, wallSeconds, workloadSeconds, Map.of(), java.util.List.of());
+    }
+
     public RunRecord {
+        host = frozen(host);
+        warnings = warnings == null ? java.util.List.of() : java.util.List.copyOf(warnings);
         params = frozen(params);
         probeVariants = frozen(probeVariants);
         metrics = frozen(metrics);

@@ -21,7 +21,7 @@ import java.util.TreeSet;
 public final class RunsCsvWriter {
 
     private static final List<String> FIXED = List.of("experiment", "run_id", "repetition", "status");
-    private static final List<String> TAIL = List.of("wall_s", "workload_s", "error");
+    private static final List<String> TAIL = List.of("wall_s", "workload_s", "error", "warnings");
 
     private RunsCsvWriter() {
     }
@@ -91,6 +91,7 @@ public final class RunsCsvWriter {
             row.add(number(run.wallSeconds()));
             row.add(number(run.workloadSeconds()));
             row.add(run.error() == null ? "" : run.error());
+            row.add(String.join("; ", run.warnings()));
             appendRow(out, row);
         }
         return out.toString();

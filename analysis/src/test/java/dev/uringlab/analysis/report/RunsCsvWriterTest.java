@@ -34,7 +34,21 @@ class RunsCsvWriterTest {
         variants.put("wake_up_state", "unavailable: needs kprobes");
         return new RunRecord("irq-locality", "iodepth-16_cpus-nonirq_r1_0123abcd", 6, 1, RunRecord.OK, null, params,
                 "non-irq", "0", "scratch /var/tmp/uringlab/scratch.dat (1g)", variants, metrics, counts,
-                "2026-11-23T12:00:00Z", 5.731, 3.012);
+                "2026-11-23T12:00:00Z", 5.731, 3.012,
+                hostState(),
+                List.of("host changed during the run: IRQ 36 moved from CPU 1 to CPU 0"));
+    }
+
+    /** Ordered like HostSnapshot's maps, so the golden's key order is stable. */
+    static Map<String, Object> hostState() {
+        Map<String, Object> irq = new LinkedHashMap<>();
+        irq.put("name", "virtio1-req.0");
+        irq.put("effective_cpus", "1");
+        Map<String, Object> irqs = new LinkedHashMap<>();
+        irqs.put("36", irq);
+        Map<String, Object> host = new LinkedHashMap<>();
+        host.put("irqs", irqs);
+        return host;
     }
 
     static RunRecord failedRun() {

@@ -36,7 +36,8 @@ final class RunCommand implements Callable<Integer> {
         Plan plan = experiments.plan(lab);
         Preflight preflight = Preflight.check(plan);
         PrintStream out = System.out;
-        SweepRunner runner = new SweepRunner(lab.fs, lab.planner()::plan, preflight.workloads(), preflight.bpftrace(), preflight.bpftraceVersion());
+        SweepRunner runner = new SweepRunner(lab.fs, lab.planner()::plan, preflight.workloads(),
+                preflight.probeBackends(), preflight.toolVersions());
         SweepSummary summary = runner.run(plan, new RunOptions(experiments.results, force, out));
         double overhead = summary.ok() + summary.failed() == 0 ? 0
                 : (summary.wallSeconds() - summary.workloadSeconds()) / (summary.ok() + summary.failed());

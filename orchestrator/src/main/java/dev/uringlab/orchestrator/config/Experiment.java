@@ -20,6 +20,7 @@ public record Experiment(
         HostSpec host,
         List<BackgroundSpec> background,
         List<dev.uringlab.analysis.plot.PlotSpec> plots,
+        String backend,
         Node.Position position) {
 
     public Experiment {

@@ -53,8 +53,10 @@ final class ExperimentValidator {
                 ? BackgroundValidator.validate(e.get("background").value()) : List.of();
         List<dev.uringlab.analysis.plot.PlotSpec> plots = e.containsKey("plots")
                 ? PlotsValidator.validate(e.get("plots").value(), sweep.axes().keySet()) : List.of();
+        String backend = e.containsKey("backend")
+                ? (String) OptionType.oneOf("bpftrace", "bcc").check(e.get("backend").value(), "backend") : "bpftrace";
         return new Experiment(name, description, workload, target, cpus, probes, variants, sweep, repetitions, host,
-                background, plots, map.position());
+                background, plots, backend, map.position());
     }
 
     private WorkloadSpec workload(Node.MapNode map) throws ConfigException {
@@ -65,6 +67,15 @@ final class ExperimentValidator {
         }
         String kind = (String) OptionType.oneOf(WorkloadSchema.KINDS.toArray(String[]::new))
                 .check(kindEntry.value(), "workload.kind");
+        if (WorkloadSchema.FREE_FORM.contains(kind)) {
+            LinkedHashMap<String, Object> options = new LinkedHashMap<>();
+            for (Node.Entry entry : map.entries().values()) {
+                if (!entry.key().equals("kind")) {
+                    options.put(entry.key(), Nodes.plain(entry.value()));
+                }
+            }
+            return new WorkloadSpec(kind, options);
+        }
         Map<String, OptionType> schema = WorkloadSchema.options(kind);
         Set<String> allowed = new LinkedHashSet<>(schema.keySet());
         allowed.add("kind");

@@ -116,4 +116,17 @@ final class Nodes {
         m.entries().forEach((k, e) -> entries.put(k, new Node.Entry(k, at, relocate(e.value(), at))));
         return new Node.MapNode(at, entries);
     }
+
+    /** The value as plain Java (LinkedHashMap, List, Long/Double/Boolean/String) for free-form workload options. */
+    static Object plain(Node node) {
+        if (node instanceof Node.ScalarNode s) {
+            return s.value();
+        }
+        if (node instanceof Node.ListNode l) {
+            return l.items().stream().map(Nodes::plain).toList();
+        }
+        LinkedHashMap<String, Object> map = new LinkedHashMap<>();
+        ((Node.MapNode) node).entries().forEach((k, e) -> map.put(k, plain(e.value())));
+        return map;
+    }
 }

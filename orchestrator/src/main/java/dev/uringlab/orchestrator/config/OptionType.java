@@ -15,6 +15,7 @@ public sealed interface OptionType {
     OptionType BOOL = new Bool();
     OptionType SIZE = new Size();
     OptionType TEXT = new Text();
+    OptionType SCALAR = new Scalar();
 
     static OptionType oneOf(String... values) {
         return new OneOf(List.of(values));
@@ -87,6 +88,17 @@ public sealed interface OptionType {
 
         public String describe() {
             return "a string";
+        }
+    }
+
+    /** Any YAML scalar, kept with its type. */
+    record Scalar() implements OptionType {
+        public Object check(Node node, String field) throws ConfigException {
+            return scalar(node, field, describe());
+        }
+
+        public String describe() {
+            return "a scalar (number, string or boolean)";
         }
     }
 

@@ -12,9 +12,16 @@ import java.util.Set;
 final class SweepValidator {
 
     private final Map<String, OptionType> axisTypes = new LinkedHashMap<>();
+    private final boolean freeForm;
 
     SweepValidator(String workloadKind) {
         axisTypes.putAll(WorkloadSchema.options(workloadKind));
+        freeForm = WorkloadSchema.FREE_FORM.contains(workloadKind);
+    }
+
+    /** Free-form kinds take any scalar axis; their spec checks each planned run's values. */
+    private OptionType typeOf(String axis) {
+        return freeForm ? OptionType.SCALAR : axisTypes.get(axis);
     }
 
     /**
@@ -35,7 +42,9 @@ final class SweepValidator {
         }
         Set<String> allowed = new LinkedHashSet<>(axisTypes.keySet());
         allowed.add("cpus");
-        Nodes.checkKeys(sweep, allowed, "sweep (an axis is 'cpus' or a workload option)");
+        if (!freeForm) {
+            Nodes.checkKeys(sweep, allowed, "sweep (an axis is 'cpus' or a workload option)");
+        }
         Map<String, List<Object>> axes = new LinkedHashMap<>();
         Set<String> zipped = zippedNames(experiment.get("zip"));
         for (Node.Entry axis : sweep.entries().values()) {
@@ -51,7 +60,7 @@ final class SweepValidator {
             Set<String> seen = new HashSet<>();
             for (Node value : values.items()) {
                 Object v = axis.key().equals("cpus") ? ExperimentValidator.cpuSet(value, "sweep.cpus")
-                        : axisTypes.get(axis.key()).check(value, "sweep." + axis.key());
+                        : typeOf(axis.key()).check(value, "sweep." + axis.key());
                 // A zipped axis may repeat values: it pairs them with its partners' values.
                 if (!seen.add(String.valueOf(v)) && !zipped.contains(axis.key())) {
                     throw new ConfigException(value.position(), "sweep." + axis.key() + ": value " + v + " is listed twice");
@@ -144,7 +153,7 @@ final class SweepValidator {
                             + Suggestions.hint(entry.key(), axes.keySet()));
                 }
                 Object v = entry.key().equals("cpus") ? ExperimentValidator.cpuSet(entry.value(), "exclude.cpus")
-                        : axisTypes.get(entry.key()).check(entry.value(), "exclude." + entry.key());
+                        : typeOf(entry.key()).check(entry.value(), "exclude." + entry.key());
                 if (!pinned.contains(entry.key())
                         && axes.get(entry.key()).stream().noneMatch(a -> String.valueOf(a).equals(String.valueOf(v)))) {
                     throw new ConfigException(entry.value().position(), "exclude: " + entry.key() + "=" + v

@@ -10,7 +10,13 @@ import java.util.Set;
  */
 public final class WorkloadSchema {
 
-    public static final Set<String> KINDS = Set.of("fio", "ringbench");
+    public static final Set<String> KINDS = Set.of("fio", "ringbench", "db_bench", "command");
+
+    /**
+     * Kinds whose options are nested (command: args, env, parse) or many (db_bench): the loader keeps
+     * them as written and the workload's own spec validates every planned run ({@code Planner}).
+     */
+    public static final Set<String> FREE_FORM = Set.of("db_bench", "command");
 
     private static final Map<String, OptionType> FIO = new LinkedHashMap<>();
     private static final Map<String, Object> FIO_DEFAULTS = new LinkedHashMap<>();

@@ -14,7 +14,6 @@ import dev.uringlab.orchestrator.host.knob.NvmeQueueSpec;
 import dev.uringlab.orchestrator.host.knob.NvmeQueuesKnob;
 import dev.uringlab.orchestrator.host.knob.SmtKnob;
 import dev.uringlab.orchestrator.host.knob.TurboKnob;
-import dev.uringlab.orchestrator.config.RingbenchRules;
 import dev.uringlab.orchestrator.config.Sizes;
 import dev.uringlab.orchestrator.config.TargetSpec;
 import dev.uringlab.orchestrator.config.WorkloadSpec;
@@ -87,8 +86,9 @@ public final class Planner {
             }
             probes.add(resolved);
         }
+        // Everything that changes what a run measures: a change gives new run ids instead of stale reuse.
         String definingText = experiment.workload().kind() + experiment.target() + experiment.probes()
-                + experiment.probeVariants();
+                + experiment.probeVariants() + experiment.backend() + experiment.host() + experiment.background();
         List<RunSpec> runs = new ArrayList<>();
         int index = 0;
         for (Map<String, Object> combo : SweepExpander.expand(experiment.sweep())) {
@@ -96,12 +96,10 @@ public final class Planner {
             String cpuSet = workloadOverrides.containsKey("cpus")
                     ? (String) workloadOverrides.remove("cpus") : experiment.cpus();
             WorkloadSpec workload = experiment.workload().with(workloadOverrides);
-            if (workload.kind().equals("ringbench")) {
-                Optional<String> refused = RingbenchRules.violation(workload.options());
-                if (refused.isPresent()) {
-                    throw new ConfigException(experiment.position(), "experiment '" + experiment.name() + "'"
-                            + (combo.isEmpty() ? "" : " run " + combo) + ": " + refused.get());
-                }
+            Optional<String> refused = WorkloadChecks.refusal(workload);
+            if (refused.isPresent()) {
+                throw new ConfigException(experiment.position(), "experiment '" + experiment.name() + "'"
+                        + (combo.isEmpty() ? "" : " run " + combo) + ": " + refused.get());
             }
             SortedSet<Integer> cpus;
             try {

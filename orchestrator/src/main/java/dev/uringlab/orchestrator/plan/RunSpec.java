@@ -32,7 +32,8 @@ public record RunSpec(
     public Map<String, Object> params() {
         Map<String, Object> params = new LinkedHashMap<>();
         workload.options().forEach((k, v) -> {
-            if (!k.equals("extra")) {
+            // Nested options (fio's extra, a command's args/env/parse) are in the manifest, not in table columns.
+            if (!(v instanceof java.util.Map<?, ?>) && !(v instanceof java.util.List<?>)) {
                 params.put(k, v);
             }
         });

@@ -36,12 +36,25 @@ final class Progress {
         done++;
         measuredSeconds += record.wallSeconds();
         measuredRuns++;
-        String result = record.ok()
-                ? iops(record.metrics().getOrDefault(Metrics.IOPS, 0.0)) + " IOPS"
-                : "FAILED: " + record.error();
+        String result = record.ok() ? headline(record) : "FAILED: " + record.error();
         double perRun = measuredRuns > 0 ? measuredSeconds / measuredRuns : expectedSecondsPerRun;
         int remaining = total - done;
         out.printf("%s%s%n", result, remaining > 0 ? "  ETA " + duration(perRun * remaining) : "");
+        record.warnings().forEach(w -> out.println("        warning: " + w));
+    }
+
+    /** IOPS when the workload has them, else a command's mean wall time per invocation, else the first metric. */
+    static String headline(RunRecord record) {
+        Double iops = record.metrics().get(Metrics.IOPS);
+        if (iops != null) {
+            return iops(iops) + " IOPS";
+        }
+        Double wall = record.metrics().get("wall_mean_us");
+        if (wall != null) {
+            return String.format(Locale.ROOT, "%.1f us per invocation (mean)", wall);
+        }
+        return record.metrics().entrySet().stream().findFirst()
+                .map(e -> e.getKey() + "=" + e.getValue()).orElse("ok");
     }
 
     static String iops(double iops) {

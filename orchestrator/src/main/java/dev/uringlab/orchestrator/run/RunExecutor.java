@@ -10,7 +10,8 @@ import dev.uringlab.analysis.io.AtomicFiles;
 import dev.uringlab.analysis.io.RunRecordJson;
 import dev.uringlab.orchestrator.plan.ExperimentPlan;
 import dev.uringlab.orchestrator.plan.RunSpec;
-import dev.uringlab.orchestrator.probe.BpftraceSession;
+import dev.uringlab.orchestrator.probe.ProbeBackend;
+import dev.uringlab.orchestrator.probe.ProbeSession;
 import dev.uringlab.orchestrator.probe.ResolvedProbe;
 import dev.uringlab.orchestrator.process.ChildProcess;
 import dev.uringlab.orchestrator.process.ToolException;
@@ -37,16 +38,16 @@ final class RunExecutor {
 
     private final HostFs fs;
     private final Workload workload;
-    private final String bpftrace;
+    private final ProbeBackend probes;
 
-    RunExecutor(HostFs fs, Workload workload, String bpftrace) {
+    RunExecutor(HostFs fs, Workload workload, ProbeBackend probes) {
         this.fs = fs;
         this.workload = workload;
-        this.bpftrace = bpftrace;
+        this.probes = probes;
     }
 
     /** Throws {@link InterruptedException} when the sweep is being stopped: such a run is never committed. */
-    RunRecord execute(ExperimentPlan plan, RunSpec run, String program, String targetPath, Path runDir)
+    RunRecord execute(ExperimentPlan plan, RunSpec run, String targetPath, Path runDir)
             throws IOException, InterruptedException {
         Instant started = Instant.now();
         long t0 = System.nanoTime();
@@ -56,10 +57,11 @@ final class RunExecutor {
         Map<String, Map<String, Long>> counts = new LinkedHashMap<>();
         String error = null;
         double workloadSeconds = 0;
-        BpftraceSession session = null;
+        ProbeSession session = null;
         try {
-            if (program != null) {
-                session = BpftraceSession.start(bpftrace, program, runDir, ATTACH_TIMEOUT);
+            workload.prepare(run, targetPath);
+            if (plan.hasAvailableProbes()) {
+                session = probes.start(plan.probes(), plan.topology().irqNumbers(), runDir, ATTACH_TIMEOUT);
             }
             try (Backgrounds backgrounds = Backgrounds.start(plan.backgrounds(), run.target(), targetPath, runDir)) {
                 long w0 = System.nanoTime();
@@ -86,17 +88,14 @@ final class RunExecutor {
         }
         snapshotInterrupts(runDir.resolve("interrupts.after"));
         List<String> hostChanges = writeHostState(runDir, hostBefore, HostSnapshot.take(fs, plan.topology().disk()));
-        if (!hostChanges.isEmpty()) {
-            // Kept, but flagged: the run did not run entirely under the state the plan claims.
-            System.err.println("uringlab: warning: host changed during run " + run.runId() + ": "
-                    + String.join("; ", hostChanges) + " (see host.json)");
-        }
+        // Kept, but flagged: the run did not run entirely under the state the plan claims.
+        List<String> warnings = hostChanges.stream().map(c -> "host changed during the run: " + c).toList();
         double wall = (System.nanoTime() - t0) / 1e9;
         return new RunRecord(run.experiment(), run.runId(), run.index(), run.repetition(),
                 error == null ? RunRecord.OK : RunRecord.FAILED, error, run.params(), run.cpuSet(),
                 CpuList.format(run.cpus()), run.target().describe(), variants(plan.probes()),
                 error == null ? metrics.asMap() : Map.of(), error == null ? counts : Map.of(),
-                started.truncatedTo(ChronoUnit.MILLIS).toString(), wall, workloadSeconds);
+                started.truncatedTo(ChronoUnit.MILLIS).toString(), wall, workloadSeconds, hostBefore.toMap(), warnings);
     }
 
     static List<String> availableIds(List<ResolvedProbe> probes) {

@@ -15,7 +15,7 @@ import dev.uringlab.orchestrator.plan.ExperimentPlan;
 import dev.uringlab.orchestrator.plan.Plan;
 import dev.uringlab.orchestrator.plan.RunIds;
 import dev.uringlab.orchestrator.plan.RunSpec;
-import dev.uringlab.orchestrator.probe.BpftraceProgram;
+import dev.uringlab.orchestrator.probe.ProbeBackend;
 import dev.uringlab.orchestrator.probe.ResolvedProbe;
 import dev.uringlab.orchestrator.process.ToolException;
 import dev.uringlab.orchestrator.workload.ScratchFile;
@@ -29,7 +29,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Runs a plan: per experiment a manifest, the target prepared, one bpftrace program compiled
+ * Runs a plan: per experiment a manifest, the target prepared, one probe program compiled
  * from all its probes, then every run in order (finished runs skipped), runs.csv rewritten
  * after each run so that whatever stops the sweep, every finished result is on disk.
  */
@@ -38,17 +38,21 @@ public final class SweepRunner {
     private final HostFs fs;
     private final Replanner replanner;
     private final Map<String, Workload> workloads;
-    private final String bpftrace;
-    private final String bpftraceVersion;
+    private final Map<String, ProbeBackend> probeBackends;
+    private final Map<String, String> toolVersions;
 
     /** @param workloads one preflighted workload per kind the plan uses */
-    public SweepRunner(HostFs fs, Replanner replanner, Map<String, Workload> workloads, String bpftrace,
-                       String bpftraceVersion) {
+    /**
+     * @param probeBackends preflighted probe backends by name (bpftrace, bcc) for the experiments that use probes
+     * @param toolVersions  tool → version line, for the manifest
+     */
+    public SweepRunner(HostFs fs, Replanner replanner, Map<String, Workload> workloads,
+                       Map<String, ProbeBackend> probeBackends, Map<String, String> toolVersions) {
         this.fs = fs;
         this.replanner = replanner;
         this.workloads = Map.copyOf(workloads);
-        this.bpftrace = bpftrace;
-        this.bpftraceVersion = bpftraceVersion;
+        this.probeBackends = Map.copyOf(probeBackends);
+        this.toolVersions = Map.copyOf(toolVersions);
     }
 
     /** Plans an experiment again, against the host as the knobs left it. */
@@ -94,10 +98,9 @@ public final class SweepRunner {
                                RunOptions options, Progress progress, Tally tally)
             throws IOException, ToolException, InterruptedException, HostException {
         Workload workload = workloads.get(experiment.experiment().workload().kind());
-        RunExecutor executor = new RunExecutor(fs, workload, bpftrace);
+        RunExecutor executor = new RunExecutor(fs, workload, probeBackends.get(experiment.experiment().backend()));
         store.writeManifest(manifest(plan, experiment, workload));
         String targetPath = prepareTarget(experiment.experiment().target(), options);
-        String program = program(experiment);
         List<String> ids = experiment.runs().stream().map(RunSpec::runId).toList();
         double expectedPerRun = expectedSeconds(experiment);
         for (RunSpec run : experiment.runs()) {
@@ -111,7 +114,7 @@ public final class SweepRunner {
             if (host != null && experiment.experiment().host().dropCaches()) {
                 host.apply(new DropCachesKnob(host.context()));
             }
-            RunRecord record = executor.execute(experiment, run, program, targetPath, partial);
+            RunRecord record = executor.execute(experiment, run, targetPath, partial);
             store.commit(partial, record);
             store.writeRunsCsv(ids);
             progress.finished(record, expectedPerRun);
@@ -164,24 +167,6 @@ public final class SweepRunner {
         }
     }
 
-    /** One program for all probes of the experiment: one compile and one attach per run. */
-    private static String program(ExperimentPlan experiment) throws ToolException {
-        List<ResolvedProbe> available = experiment.probes().stream().filter(ResolvedProbe::available).toList();
-        if (available.isEmpty()) {
-            return null;
-        }
-        Map<String, String> template = new LinkedHashMap<>();
-        List<Integer> irqs = experiment.topology().irqNumbers();
-        if (!irqs.isEmpty()) {
-            template.put(BpftraceProgram.IRQS, BpftraceProgram.irqFilter(irqs));
-        }
-        try {
-            return BpftraceProgram.merge(available, template);
-        } catch (IllegalArgumentException e) {
-            throw new ToolException("probes of experiment '" + experiment.experiment().name() + "': " + e.getMessage());
-        }
-    }
-
     private static double expectedSeconds(ExperimentPlan experiment) {
         Object runtime = experiment.experiment().workload().options().getOrDefault("runtime", 10L);
         Object ramp = experiment.experiment().workload().options().getOrDefault("ramp_time", 0L);
@@ -204,7 +189,8 @@ public final class SweepRunner {
         manifest.put("target", target);
         Map<String, Object> tools = new LinkedHashMap<>();
         tools.put("workload", workload.version());
-        tools.put("bpftrace", bpftraceVersion);
+        tools.put("probe_backend", experiment.experiment().backend());
+        tools.putAll(new java.util.TreeMap<>(toolVersions));
         manifest.put("tools", tools);
         Map<String, Object> probes = new LinkedHashMap<>();
         for (ResolvedProbe p : experiment.probes()) {

@@ -16,6 +16,12 @@ public interface Workload {
     String version();
 
     /**
+     * Work the run needs but must not measure (db_bench's fill), done before probes attach.
+     */
+    default void prepare(RunSpec run, String targetPath) throws ToolException, InterruptedException {
+    }
+
+    /**
      * Runs {@code run} pinned to its CPUs against {@code targetPath}, keeping the tool's raw
      * output in {@code runDir}; returns normalized metrics or throws with the tool's own error.
      */

@@ -1,0 +1,20 @@
+package dev.uringlab.orchestrator.probe;
+
+import dev.uringlab.analysis.parse.BpftraceMaps;
+import dev.uringlab.orchestrator.process.ToolException;
+
+/**
+ * Probes attached for one run, whichever backend runs them. A session exists only once every
+ * probe is attached; {@link #stop} ends it and returns the maps in bpftrace's naming
+ * ({@code @<id>}, {@code @<id>_<suffix>}), so {@link BpftraceMaps#byProbe} works for both.
+ */
+public interface ProbeSession extends AutoCloseable {
+
+    long pid();
+
+    BpftraceMaps stop() throws ToolException;
+
+    /** Stops the tool if still running, without reading maps (error paths). */
+    @Override
+    void close();
+}
