@@ -43,7 +43,8 @@ final class BarsFigure {
         }
         String valueLabel = measures.size() == 1 ? Measures.label(measures.get(0)) : LineFigure.unitLabel(measures);
         String title = measures.size() == 1 ? Measures.label(measures.get(0)) + (layout.x == null ? "" : " by " + layout.x)
-                : (spec.perIo() ? "probe events per IO" : "probe events");
+                : spec.name().startsWith("probes") ? (spec.perIo() ? "probe events per IO" : "probe events")
+                : String.join(", ", spec.y()) + (spec.perIo() ? " per IO" : "");
         String caption = ctx.caption(spec.log() ? "log scale; zero bars are not drawn" : null);
         return new Figure(spec.name(), title, ChartStyle.apply(Bars.chart(title, categoryLabel, valueLabel, data, spec.log()), caption),
                 table.build(), caption);

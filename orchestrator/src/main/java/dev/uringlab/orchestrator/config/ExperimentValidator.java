@@ -46,7 +46,6 @@ final class ExperimentValidator {
         Map<String, Object> pinned = new LinkedHashMap<>();
         pinnedWorkloadKeys.forEach(k -> pinned.put(k, workload.options().get(k)));
         SweepSpec sweep = new SweepValidator(workload.kind()).validate(e, pinned);
-        checkEngineOptions(workload, sweep, map);
         HostSpec host = e.containsKey("host") ? HostSpecValidator.validate(Nodes.map(e.get("host").value(), "host"))
                 : HostSpec.none();
         List<BackgroundSpec> background = e.containsKey("background")
@@ -177,26 +176,5 @@ final class ExperimentValidator {
                     .check(entry.value(), "probe_variants." + entry.key()));
         }
         return variants;
-    }
-
-    /** io_uring-only options on another engine would be ignored by fio; refuse instead of measuring the wrong thing. */
-    private static void checkEngineOptions(WorkloadSpec workload, SweepSpec sweep, Node.MapNode map)
-            throws ConfigException {
-        if (!workload.kind().equals("fio")) {
-            return;
-        }
-        Set<Object> engines = new HashSet<>(sweep.axes().getOrDefault("engine", List.of(workload.options().get("engine"))));
-        boolean onlyIoUring = engines.size() == 1 && engines.contains("io_uring");
-        if (onlyIoUring) {
-            return;
-        }
-        for (String option : WorkloadSchema.IO_URING_ONLY) {
-            Object value = workload.options().get(option);
-            boolean set = value != null && !Boolean.FALSE.equals(value);
-            if (set || sweep.axes().containsKey(option)) {
-                throw new ConfigException(map.position(), "workload." + option + " applies only to engine io_uring, "
-                        + "but this experiment runs " + engines + " (sweep it in a separate experiment)");
-            }
-        }
     }
 }

@@ -61,7 +61,8 @@ public final class FioWorkload implements Workload {
                 .registerFiles(Boolean.TRUE.equals(o.get("registerfiles")))
                 .fixedBufs(Boolean.TRUE.equals(o.get("fixedbufs")))
                 .hipri(Boolean.TRUE.equals(o.get("hipri")));
-        if (o.get("sqthread_poll_cpu") != null) {
+        // The SQ thread's CPU means nothing without SQPOLL: a file-wide default may sit beside other engines.
+        if (o.get("sqthread_poll_cpu") != null && Boolean.TRUE.equals(o.get("sqthread_poll"))) {
             b.sqthreadPollCpu(intOf(o.get("sqthread_poll_cpu")));
         }
         if (o.get("force_async") != null) {

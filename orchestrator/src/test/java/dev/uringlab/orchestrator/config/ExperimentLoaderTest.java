@@ -160,13 +160,6 @@ class ExperimentLoaderTest {
     }
 
     @Test
-    void ioUringOnlyOptionsAreRefusedForOtherEngines() {
-        assertEquals("experiments.yaml:2:5: workload.sqthread_poll applies only to engine io_uring, but this experiment"
-                        + " runs [psync] (sweep it in a separate experiment)",
-                error("experiments:\n  - name: a\n    workload: {kind: fio, engine: psync, sqthread_poll: true}\n"));
-    }
-
-    @Test
     void malformedYamlAndStructuralErrors() {
         assertEquals("experiments.yaml:1:1: the file is empty", error(""));
         assertEquals("experiments.yaml:1:1: no 'experiments:' list (add at least one experiment)", error("defaults: {}\n"));

@@ -119,4 +119,27 @@ class PlannerTest {
         assertTrue(!probes.get(1).available() && probes.get(1).unavailableReason().contains("no tracepoint variant"),
                 probes.toString());
     }
+
+    @Test
+    void ioUringOptionsMayBeZippedWithTheEngineButNotGivenToAnother() throws Exception {
+        Plan zipped = plan(Fixtures.VM, """
+                experiments:
+                  - name: engines
+                    workload: {kind: fio}
+                    sweep:
+                      engine: [psync, libaio, io_uring, io_uring]
+                      sqthread_poll: [false, false, false, true]
+                    zip: [[engine, sqthread_poll]]
+                """);
+        assertEquals(4, zipped.totalRuns());
+        ConfigException e = assertThrows(ConfigException.class, () -> plan(Fixtures.VM, """
+                experiments:
+                  - name: engines
+                    workload: {kind: fio, sqthread_poll: true}
+                    sweep:
+                      engine: [psync, io_uring]
+                """));
+        assertEquals("experiments.yaml:2:5: experiment 'engines' run {engine=psync}: workload.sqthread_poll applies only"
+                + " to engine io_uring, not psync (zip it with engine, or use exclude)", e.getMessage());
+    }
 }
