@@ -65,6 +65,11 @@ public record RunRecord(
         probeCounts = Collections.unmodifiableMap(counts);
     }
 
+    public RunRecord withError(String newError) {
+        return new RunRecord(experiment, runId, index, repetition, status, newError, params, cpuSet, cpus, target,
+                probeVariants, metrics, probeCounts, startedAt, wallSeconds, workloadSeconds, host, warnings);
+    }
+
     public boolean ok() {
         return OK.equals(status);
     }

@@ -64,13 +64,17 @@ public final class ResultStore {
         return partial;
     }
 
-    /** Writes run.json into the partial directory and moves it into place in one rename. */
-    public Path commit(Path partial, RunRecord run) throws IOException {
-        AtomicFiles.write(partial.resolve("run.json"), RunRecordJson.write(run));
+    /** Writes run.json into the partial directory and moves it into place in one rename; returns what was stored. */
+    public RunRecord commit(Path partial, RunRecord run) throws IOException {
         Path finalDir = runDir(run.runId());
+        if (run.error() != null && run.error().contains(partial.toString())) {
+            // Tools name the directory they wrote to; after the rename that is the final one.
+            run = run.withError(run.error().replace(partial.toString(), finalDir.toString()));
+        }
+        AtomicFiles.write(partial.resolve("run.json"), RunRecordJson.write(run));
         deleteTree(finalDir);
         Files.move(partial, finalDir, StandardCopyOption.ATOMIC_MOVE);
-        return finalDir;
+        return run;
     }
 
     /** Removes partial directories left by a killed sweep. */

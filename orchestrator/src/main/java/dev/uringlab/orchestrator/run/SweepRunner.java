@@ -114,8 +114,7 @@ public final class SweepRunner {
             if (host != null && experiment.experiment().host().dropCaches()) {
                 host.apply(new DropCachesKnob(host.context()));
             }
-            RunRecord record = executor.execute(experiment, run, targetPath, partial);
-            store.commit(partial, record);
+            RunRecord record = store.commit(partial, executor.execute(experiment, run, targetPath, partial));
             store.writeRunsCsv(ids);
             progress.finished(record, expectedPerRun);
             tally.workloadSeconds += record.workloadSeconds();
