@@ -1,6 +1,5 @@
 package dev.uringlab.orchestrator.cli;
 
-import dev.uringlab.analysis.plot.PlotSpecs;
 import dev.uringlab.analysis.report.Report;
 import dev.uringlab.analysis.report.ReportGenerator;
 import dev.uringlab.analysis.report.ReportOptions;
@@ -58,7 +57,7 @@ final class PlotCommand implements Callable<Integer> {
         int problems = 0;
         for (Path dir : experimentDirs()) {
             long t0 = System.nanoTime();
-            Report report = ReportGenerator.render(dir, PlotSpecs.defaults(), new ReportOptions(!noMarkdown, latex));
+            Report report = ReportGenerator.render(dir, DeclaredPlots.of(dir), new ReportOptions(!noMarkdown, latex));
             out.printf(Locale.ROOT, "%s: %d runs, %d figures in %.1f s -> %s%n", dir, report.runs(), report.figures(),
                     (System.nanoTime() - t0) / 1e9, report.html());
             report.problems().forEach(p -> out.println("warning: " + p));
