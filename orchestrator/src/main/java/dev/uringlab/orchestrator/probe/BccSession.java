@@ -1,12 +1,8 @@
 package dev.uringlab.orchestrator.probe;
 
-import dev.uringlab.analysis.parse.BpftraceJsonException;
-import dev.uringlab.analysis.parse.BpftraceJsonParser;
 import dev.uringlab.analysis.parse.BpftraceMaps;
 import dev.uringlab.orchestrator.process.ChildProcess;
 import dev.uringlab.orchestrator.process.ToolException;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -29,15 +25,10 @@ public final class BccSession implements ProbeSession {
     /** The same marker the bpftrace session's BEGIN prints; the runner prints it as a printf record. */
     static final String READY_MARKER = BpftraceSession.READY_MARKER;
     public static final String DEFAULT_PYTHON = "/usr/bin/python3";
-    private static final Duration STOP_GRACE = Duration.ofSeconds(10);
-    private static final int STDERR_LINES = 3;
+    private final ProbeProcess process;
 
-    private final ChildProcess child;
-    private final Path ndjson;
-
-    private BccSession(ChildProcess child, Path ndjson) {
-        this.child = child;
-        this.ndjson = ndjson;
+    private BccSession(ProbeProcess process) {
+        this.process = process;
     }
 
     public static BccSession start(String python, List<ResolvedProbe> probes, List<Integer> irqs, Path runDir,
@@ -46,9 +37,9 @@ public final class BccSession implements ProbeSession {
         Path runner = BccScripts.extractTo(runDir.resolve("bcc"));
         List<String> command = command(python, runner, probes, irqs, BccScripts.ids());
         ChildProcess child = ChildProcess.start("bcc", command, ndjson, runDir.resolve("bcc.stderr"), runDir);
-        BccSession session = new BccSession(child, ndjson);
-        session.awaitAttached(attachTimeout);
-        return session;
+        ProbeProcess process = new ProbeProcess("bcc", child, ndjson);
+        process.awaitAttached(attachTimeout, BccSession::attached);
+        return new BccSession(process);
     }
 
     /**
@@ -83,61 +74,18 @@ public final class BccSession implements ProbeSession {
         return output.lines().anyMatch(line -> line.startsWith("{\"type\": \"printf\"") && line.contains(READY_MARKER));
     }
 
-    private void awaitAttached(Duration timeout) throws ToolException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (true) {
-            if (attached(readOutput())) {
-                return;
-            }
-            if (!child.isAlive()) {
-                int code = child.stop(Duration.ZERO);
-                throw new ToolException("bcc exited (code " + code + ") before its probes attached: "
-                        + child.stderrTail(STDERR_LINES));
-            }
-            if (System.nanoTime() > deadline) {
-                child.stop(Duration.ofSeconds(2));
-                throw new ToolException("bcc did not attach its probes within " + timeout.toSeconds() + " s: "
-                        + child.stderrTail(STDERR_LINES));
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                child.stop(Duration.ofSeconds(2));
-                throw new ToolException("bcc: interrupted while waiting for probes to attach", e);
-            }
-        }
-    }
-
     @Override
     public long pid() {
-        return child.pid();
+        return process.pid();
     }
 
     @Override
     public BpftraceMaps stop() throws ToolException {
-        int code = child.stop(STOP_GRACE);
-        if (code != 0) {
-            throw new ToolException("bcc ended with code " + code + " instead of printing its maps: "
-                    + child.stderrTail(STDERR_LINES));
-        }
-        try {
-            return BpftraceJsonParser.parse(readOutput());
-        } catch (BpftraceJsonException e) {
-            throw new ToolException("bcc: " + e.getMessage() + " in " + ndjson, e);
-        }
-    }
-
-    private String readOutput() {
-        try {
-            return Files.exists(ndjson) ? Files.readString(ndjson, StandardCharsets.UTF_8) : "";
-        } catch (IOException e) {
-            return "";
-        }
+        return process.stop();
     }
 
     @Override
     public void close() {
-        child.close();
+        process.close();
     }
 }

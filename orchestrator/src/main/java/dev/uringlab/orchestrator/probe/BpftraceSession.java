@@ -1,7 +1,5 @@
 package dev.uringlab.orchestrator.probe;
 
-import dev.uringlab.analysis.parse.BpftraceJsonException;
-import dev.uringlab.analysis.parse.BpftraceJsonParser;
 import dev.uringlab.analysis.parse.BpftraceMaps;
 import dev.uringlab.orchestrator.process.ChildProcess;
 import dev.uringlab.orchestrator.process.ToolException;
@@ -24,15 +22,11 @@ import java.util.List;
 public final class BpftraceSession implements AutoCloseable {
 
     static final String READY_MARKER = "uringlab-probes-attached";
-    private static final Duration STOP_GRACE = Duration.ofSeconds(10);
-    private static final int STDERR_LINES = 3;
 
-    private final ChildProcess child;
-    private final Path ndjson;
+    private final ProbeProcess process;
 
-    private BpftraceSession(ChildProcess child, Path ndjson) {
-        this.child = child;
-        this.ndjson = ndjson;
+    private BpftraceSession(ProbeProcess process) {
+        this.process = process;
     }
 
     public static BpftraceSession start(String bpftraceBinary, String programText, Path runDir, Duration attachTimeout)
@@ -48,66 +42,22 @@ public final class BpftraceSession implements AutoCloseable {
         }
         ChildProcess child = ChildProcess.start("bpftrace",
                 List.of(bpftraceBinary, "-f", "json", script.getFileName().toString()), ndjson, stderr, runDir);
-        BpftraceSession session = new BpftraceSession(child, ndjson);
-        session.awaitAttached(attachTimeout);
-        return session;
-    }
-
-    private void awaitAttached(Duration timeout) throws ToolException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (true) {
-            if (readOutput().contains(READY_MARKER)) {
-                return;
-            }
-            if (!child.isAlive()) {
-                int code = child.stop(Duration.ZERO);
-                throw new ToolException("bpftrace exited (code " + code + ") before its probes attached: "
-                        + child.stderrTail(STDERR_LINES));
-            }
-            if (System.nanoTime() > deadline) {
-                child.stop(Duration.ofSeconds(2));
-                throw new ToolException("bpftrace did not attach its probes within " + timeout.toSeconds() + " s: "
-                        + child.stderrTail(STDERR_LINES));
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                child.stop(Duration.ofSeconds(2));
-                throw new ToolException("bpftrace: interrupted while waiting for probes to attach", e);
-            }
-        }
+        ProbeProcess process = new ProbeProcess("bpftrace", child, ndjson);
+        process.awaitAttached(attachTimeout, output -> output.contains(READY_MARKER));
+        return new BpftraceSession(process);
     }
 
     public long pid() {
-        return child.pid();
+        return process.pid();
     }
 
     /** SIGINT makes bpftrace print every map and exit; the maps are then parsed from the NDJSON. */
     public BpftraceMaps stop() throws ToolException {
-        int code = child.stop(STOP_GRACE);
-        if (code != 0) {
-            // Killed (maps lost) or failed at runtime: the output cannot be trusted to be complete.
-            throw new ToolException("bpftrace ended with code " + code + " instead of printing its maps: "
-                    + child.stderrTail(STDERR_LINES));
-        }
-        try {
-            return BpftraceJsonParser.parse(readOutput());
-        } catch (BpftraceJsonException e) {
-            throw new ToolException("bpftrace: " + e.getMessage() + " in " + ndjson, e);
-        }
-    }
-
-    private String readOutput() {
-        try {
-            return Files.exists(ndjson) ? Files.readString(ndjson, StandardCharsets.UTF_8) : "";
-        } catch (IOException e) {
-            return "";
-        }
+        return process.stop();
     }
 
     @Override
     public void close() {
-        child.close();
+        process.close();
     }
 }
