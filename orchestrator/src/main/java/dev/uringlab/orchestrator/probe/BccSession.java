@@ -3,7 +3,6 @@ package dev.uringlab.orchestrator.probe;
 import dev.uringlab.analysis.parse.BpftraceMaps;
 import dev.uringlab.orchestrator.process.ChildProcess;
 import dev.uringlab.orchestrator.process.ToolException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
