@@ -91,7 +91,7 @@ def fn_name(attach):
     return {"kprobe": "kp__", "kretprobe": "krp__", "tracepoint": "tp__"}[kind] + target.replace(":", "__")
 
 
-def generate(chosen, irqs):
+def generate(chosen, irqs, workload_cgroup=None, task_probes=()):
     """The one C program: a map per probe map, one function per attach point running every body."""
     lines = ["#include <uapi/linux/ptrace.h>",
              "/* bpftrace hist() slot: 0 for 0, s for [2^(s-1), 2^s - 1] */",
@@ -108,7 +108,11 @@ def generate(chosen, irqs):
             if kind not in KEY_TYPES:
                 raise UsageError("probe %s: map %s has unknown key kind %s" % (probe_id, name, kind))
             maps[name] = kind
-        bodies.setdefault(v["attach"], []).append("  /* %s (%s) */\n  {\n    %s\n  }" % (probe_id, variant, v["body"].strip()))
+        body = v["body"].strip()
+        if workload_cgroup is not None and probe_id in task_probes:
+            # probe_scope: workload -- only events in the workload's cgroup (v2 id = its directory's inode).
+            body = "if (bpf_get_current_cgroup_id() == %dULL) {\n    %s\n    }" % (workload_cgroup, body)
+        bodies.setdefault(v["attach"], []).append("  /* %s (%s) */\n  {\n    %s\n  }" % (probe_id, variant, body))
     if macro:
         lines.append(macro)
     for name, kind in maps.items():
@@ -200,6 +204,9 @@ def parse_args(argv, single=None):
     p.add_argument("--irqs", help="IRQ numbers of the target device for irq_per_cpu (e.g. 36,37, or all)")
     p.add_argument("--emit-c", action="store_true", help="print the generated C program and exit")
     p.add_argument("--save-c", metavar="FILE", help="also write the generated C program to FILE")
+    p.add_argument("--workload-cgroup", type=int, metavar="ID",
+                   help="cgroup v2 id of the workload: --task-probes count only events of its tasks")
+    p.add_argument("--task-probes", default="", metavar="ID,ID", help="probes limited to --workload-cgroup")
     if single is None:
         p.add_argument("probes", nargs="+", metavar="ID[:VARIANT]")
     args = p.parse_args(argv)
@@ -212,7 +219,10 @@ def main(argv, single=None):
     args = parse_args(argv, single)
     try:
         chosen = select(args.probes, args.variant)
-        text, attaches, maps = generate(chosen, args.irqs)
+        task_probes = [t for t in args.task_probes.split(",") if t]
+        if task_probes and args.workload_cgroup is None:
+            raise UsageError("--task-probes needs --workload-cgroup ID")
+        text, attaches, maps = generate(chosen, args.irqs, args.workload_cgroup, task_probes)
     except UsageError as e:
         print("uringlab_bcc: " + str(e), file=sys.stderr)
         return 2

@@ -21,9 +21,16 @@ public record Experiment(
         List<BackgroundSpec> background,
         List<dev.uringlab.analysis.plot.PlotSpec> plots,
         String backend,
+        String probeScope,
         Node.Position position) {
 
+    /** Task-scoped probes count only the workload's cgroup. */
+    public static final String SCOPE_WORKLOAD = "workload";
+    public static final String SCOPE_SYSTEM = "system";
+
+
     public Experiment {
+        probeScope = probeScope == null ? SCOPE_SYSTEM : probeScope;
         plots = List.copyOf(plots);
         background = List.copyOf(background);
         probes = List.copyOf(probes);

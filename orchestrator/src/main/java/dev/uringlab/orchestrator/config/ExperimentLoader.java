@@ -23,7 +23,7 @@ public final class ExperimentLoader {
     static final Set<String> TOP_KEYS = Set.of("defaults", "experiments");
     static final Set<String> EXPERIMENT_KEYS = new LinkedHashSet<>(List.of(
             "name", "description", "workload", "target", "cpus", "probes", "probe_variants",
-            "sweep", "zip", "exclude", "repetitions", "host", "background", "plots", "backend"));
+            "sweep", "zip", "exclude", "repetitions", "host", "background", "plots", "backend", "probe_scope"));
     static final Set<String> TARGET_KEYS = Set.of("kind", "path", "size", "destructive");
     static final Set<String> PROBE_VARIANTS = Set.of("kprobe", "tracepoint");
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");

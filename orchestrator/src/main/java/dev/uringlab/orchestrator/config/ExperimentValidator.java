@@ -54,8 +54,12 @@ final class ExperimentValidator {
                 ? PlotsValidator.validate(e.get("plots").value(), sweep.axes().keySet()) : List.of();
         String backend = e.containsKey("backend")
                 ? (String) OptionType.oneOf("bpftrace", "bcc").check(e.get("backend").value(), "backend") : "bpftrace";
+        String probeScope = e.containsKey("probe_scope")
+                ? (String) OptionType.oneOf(Experiment.SCOPE_SYSTEM, Experiment.SCOPE_WORKLOAD)
+                        .check(e.get("probe_scope").value(), "probe_scope")
+                : Experiment.SCOPE_SYSTEM;
         return new Experiment(name, description, workload, target, cpus, probes, variants, sweep, repetitions, host,
-                background, plots, backend, map.position());
+                background, plots, backend, probeScope, map.position());
     }
 
     private WorkloadSpec workload(Node.MapNode map) throws ConfigException {

@@ -18,6 +18,7 @@ public record ExperimentPlan(
         List<RunSpec> runs,
         List<HostKnob> knobs,
         List<PlannedBackground> backgrounds,
+        java.util.Set<String> taskScopedProbes,
         List<String> hostChanges) {
 
     public ExperimentPlan {
@@ -25,7 +26,14 @@ public record ExperimentPlan(
         runs = List.copyOf(runs);
         knobs = List.copyOf(knobs);
         backgrounds = List.copyOf(backgrounds);
+        taskScopedProbes = java.util.Set.copyOf(taskScopedProbes);
         hostChanges = List.copyOf(hostChanges);
+    }
+
+    /** True when task-scoped probes are to count only the workload (probe_scope: workload). */
+    public boolean scopedToWorkload() {
+        return experiment.probeScope().equals(dev.uringlab.orchestrator.config.Experiment.SCOPE_WORKLOAD)
+                && probes.stream().anyMatch(p -> p.available() && taskScopedProbes.contains(p.id()));
     }
 
     public boolean hasAvailableProbes() {

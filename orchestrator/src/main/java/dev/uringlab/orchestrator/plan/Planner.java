@@ -88,7 +88,8 @@ public final class Planner {
         }
         // Everything that changes what a run measures: a change gives new run ids instead of stale reuse.
         String definingText = experiment.workload().kind() + experiment.target() + experiment.probes()
-                + experiment.probeVariants() + experiment.backend() + experiment.host() + experiment.background();
+                + experiment.probeVariants() + experiment.backend() + experiment.probeScope() + experiment.host()
+                + experiment.background();
         List<RunSpec> runs = new ArrayList<>();
         int index = 0;
         for (Map<String, Object> combo : SweepExpander.expand(experiment.sweep())) {
@@ -128,7 +129,18 @@ public final class Planner {
         List<String> changes = hostChanges(experiment, topology, knobs);
         backgrounds.forEach(b -> changes.add("run beside every run: " + b.spec().describe() + " on CPU "
                 + CpuList.format(b.cpus()) + " (stopped after it)"));
-        return new ExperimentPlan(experiment, topology, probes, runs, knobs, backgrounds, changes);
+        java.util.Set<String> taskScoped = new java.util.HashSet<>();
+        for (String id : experiment.probes()) {
+            if (catalog.find(id).orElseThrow().scope().equals(ProbeDefinition.TASK)) {
+                taskScoped.add(id);
+            }
+        }
+        if (experiment.probeScope().equals(dev.uringlab.orchestrator.config.Experiment.SCOPE_WORKLOAD)
+                && !taskScoped.isEmpty()) {
+            changes.add("run each workload in its own cgroup v2 so " + String.join(", ", new java.util.TreeSet<>(taskScoped))
+                    + " count only its tasks (IRQ/IPI/timer probes stay system-wide)");
+        }
+        return new ExperimentPlan(experiment, topology, probes, runs, knobs, backgrounds, taskScoped, changes);
     }
 
     private List<HostKnob> knobs(HostSpec host, TargetTopology topology) throws HostException {

@@ -27,12 +27,13 @@ public record BccBackend(HostFs fs, String python) implements ProbeBackend {
 
     /** Refuses with the preflight line first: "python3-bpfcc not installed" beats a Python traceback. */
     @Override
-    public ProbeSession start(List<ResolvedProbe> probes, List<Integer> irqs, Path runDir, Duration attachTimeout)
+    public ProbeSession start(List<ResolvedProbe> probes, List<Integer> irqs, Path runDir, Duration attachTimeout,
+                              WorkloadScope scope)
             throws ToolException {
         Optional<String> problem = preflight();
         if (problem.isPresent()) {
             throw new ToolException(problem.get());
         }
-        return BccSession.start(python, probes, irqs, runDir, attachTimeout);
+        return BccSession.start(python, probes, irqs, runDir, attachTimeout, scope);
     }
 }

@@ -32,9 +32,24 @@ public final class BccSession implements ProbeSession {
 
     public static BccSession start(String python, List<ResolvedProbe> probes, List<Integer> irqs, Path runDir,
             Duration attachTimeout) throws ToolException {
+        return start(python, probes, irqs, runDir, attachTimeout, null);
+    }
+
+    /** {@code scope} (nullable) limits task-scoped probes to the workload's cgroup. */
+    public static BccSession start(String python, List<ResolvedProbe> probes, List<Integer> irqs, Path runDir,
+            Duration attachTimeout, WorkloadScope scope) throws ToolException {
         Path ndjson = runDir.resolve("bcc.ndjson");
         Path runner = BccScripts.extractTo(runDir.resolve("bcc"));
         List<String> command = command(python, runner, probes, irqs, BccScripts.ids());
+        if (scope != null) {
+            List<String> scoped = probes.stream().filter(ResolvedProbe::available).map(ResolvedProbe::id)
+                    .filter(scope.taskProbes()::contains).toList();
+            if (!scoped.isEmpty()) {
+                // Options go before the positional probe ids.
+                command.addAll(4, List.of("--workload-cgroup", Long.toString(scope.cgroupId()),
+                        "--task-probes", String.join(",", scoped)));
+            }
+        }
         ChildProcess child = ChildProcess.start("bcc", command, ndjson, runDir.resolve("bcc.stderr"), runDir);
         ProbeProcess process = new ProbeProcess("bcc", child, ndjson);
         process.awaitAttached(attachTimeout, BccSession::attached);

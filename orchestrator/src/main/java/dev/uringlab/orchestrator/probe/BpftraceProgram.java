@@ -31,6 +31,33 @@ public final class BpftraceProgram {
         return program.toString();
     }
 
+    /**
+     * The variant body with {@code condition} added to its probe's predicate (or as its predicate):
+     * how task-scoped probes are limited to the workload's cgroup. A body must be one probe block.
+     */
+    public static String scoped(String body, String condition) {
+        List<String> lines = new java.util.ArrayList<>(List.of(body.split("\n", -1)));
+        int open = -1;
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).strip().startsWith("{")) {
+                if (open >= 0) {
+                    throw new IllegalArgumentException("more than one probe block; a scoped variant must have one");
+                }
+                open = i;
+            }
+        }
+        if (open < 0) {
+            throw new IllegalArgumentException("no probe block ('{' on its own line) to scope");
+        }
+        String before = open > 0 ? lines.get(open - 1).strip() : "";
+        if (before.length() > 1 && before.startsWith("/") && before.endsWith("/")) {
+            lines.set(open - 1, "/(" + before.substring(1, before.length() - 1) + ") && (" + condition + ")/");
+        } else {
+            lines.add(open, "/" + condition + "/");
+        }
+        return String.join("\n", lines);
+    }
+
     /** {@code $irq == 36 || $irq == 37}: the value for {@code {{irqs}}}. */
     public static String irqFilter(List<Integer> irqs) {
         if (irqs.isEmpty()) {

@@ -31,8 +31,14 @@ public interface ProbeBackend {
      * attached. {@code irqs} are the target device's IRQ numbers, needed only by irq_per_cpu.
      * Output files go to {@code runDir}.
      */
-    ProbeSession start(List<ResolvedProbe> probes, List<Integer> irqs, Path runDir, Duration attachTimeout)
-            throws ToolException;
+    ProbeSession start(List<ResolvedProbe> probes, List<Integer> irqs, Path runDir, Duration attachTimeout,
+                       WorkloadScope scope) throws ToolException;
+
+    /** System-wide counting: every probe sees every task. */
+    default ProbeSession start(List<ResolvedProbe> probes, List<Integer> irqs, Path runDir, Duration attachTimeout)
+            throws ToolException {
+        return start(probes, irqs, runDir, attachTimeout, null);
+    }
 
     /** {@code bpftrace} or {@code bcc} with the system defaults; anything else is a one-line error. */
     static ProbeBackend named(String name, String bpftraceBinary) {
@@ -61,8 +67,14 @@ public interface ProbeBackend {
         }
 
         @Override
-        public ProbeSession start(List<ResolvedProbe> probes, List<Integer> irqs, Path runDir, Duration attachTimeout)
-                throws ToolException {
+        public ProbeSession start(List<ResolvedProbe> probes, List<Integer> irqs, Path runDir, Duration attachTimeout,
+                                  WorkloadScope scope) throws ToolException {
+            if (scope != null) {
+                probes = probes.stream().map(p -> p.available() && scope.taskProbes().contains(p.id())
+                        ? new ResolvedProbe(p.id(), p.variant(), p.meaning(),
+                                BpftraceProgram.scoped(p.body(), scope.bpftraceCondition()), null)
+                        : p).toList();
+            }
             Map<String, String> template = new HashMap<>();
             if (probes.stream().anyMatch(p -> p.available() && p.body().contains("{{" + BpftraceProgram.IRQS + "}}"))) {
                 template.put(BpftraceProgram.IRQS, BpftraceProgram.irqFilter(irqs));

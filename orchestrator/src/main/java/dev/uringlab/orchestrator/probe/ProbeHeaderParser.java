@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
 public final class ProbeHeaderParser {
 
     static final Set<String> REQUIRED_KEYS = Set.of("id", "counts", "thesis", "keys", "output", "usage", "sample");
-    private static final Set<String> OPTIONAL_KEYS = Set.of("no_kprobe", "no_tracepoint", "prefer");
+    private static final Set<String> OPTIONAL_KEYS = Set.of("no_kprobe", "no_tracepoint", "prefer", "scope");
     private static final Set<String> OUTPUTS = Set.of("count", "per-cpu", "hist", "retval", "stack");
     private static final Set<String> VARIANT_NAMES = Set.of("kprobe", "tracepoint");
     private static final Pattern HEADER = Pattern.compile("^//\\s*@([a-z_]+):\\s*(.*)$");
@@ -90,9 +90,22 @@ public final class ProbeHeaderParser {
         if (variants.stream().noneMatch(v -> v.name().equals(prefer)) && header.containsKey("prefer")) {
             throw new ProbeFormatException(fileName, 1, "@prefer names no variant of this probe: " + prefer);
         }
+        String scope = header.getOrDefault("scope", ProbeDefinition.SYSTEM);
+        if (!scope.equals(ProbeDefinition.SYSTEM) && !scope.equals(ProbeDefinition.TASK)) {
+            throw new ProbeFormatException(fileName, 1, "@scope must be task or system: " + scope);
+        }
+        if (scope.equals(ProbeDefinition.TASK)) {
+            for (ProbeVariant v : variants) {
+                try {
+                    BpftraceProgram.scoped(v.body(), "1");
+                } catch (IllegalArgumentException e) {
+                    throw new ProbeFormatException(fileName, 1, "@scope: task variant " + v.name() + ": " + e.getMessage());
+                }
+            }
+        }
         return new ProbeDefinition(id, header.get("counts"), header.get("thesis"), header.get("keys"),
                 header.get("output"), header.get("usage"), header.get("sample"), variants,
-                header.getOrDefault("no_kprobe", ""), header.getOrDefault("no_tracepoint", ""), prefer, fileName);
+                header.getOrDefault("no_kprobe", ""), header.getOrDefault("no_tracepoint", ""), prefer, scope, fileName);
     }
 
     private static VariantStart parseVariantLine(String fileName, int lineNo, String spec, List<ProbeVariant> seen) {

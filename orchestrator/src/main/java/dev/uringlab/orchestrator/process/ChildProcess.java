@@ -21,6 +21,7 @@ public final class ChildProcess implements AutoCloseable {
 
     private static final Set<ChildProcess> LIVE = ConcurrentHashMap.newKeySet();
     private static volatile boolean shutdownRequested;
+    private static final ThreadLocal<Path> CGROUP = new ThreadLocal<>();
     private static final String SETSID = "/usr/bin/setsid";
 
     static {
@@ -63,6 +64,11 @@ public final class ChildProcess implements AutoCloseable {
         if (Files.isExecutable(Path.of(SETSID))) {
             argv.add(SETSID);
         }
+        Path cgroup = CGROUP.get();
+        if (cgroup != null) {
+            // Joins the cgroup before exec, so the tool and every thread and io-wq worker it makes are in it.
+            argv.addAll(List.of("sh", "-c", "echo $$ > \"$0/cgroup.procs\" && exec \"$@\"", cgroup.toString()));
+        }
         argv.addAll(command);
         ProcessBuilder builder = new ProcessBuilder(argv)
                 .redirectOutput(stdout.toFile())
@@ -79,6 +85,22 @@ public final class ChildProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new ToolException(tool + ": cannot start " + command.get(0) + ": " + e.getMessage()
                     + " (is it installed and on PATH?)");
+        }
+    }
+
+    /** A piece of work whose child processes all start inside {@code cgroupDir} (a cgroup v2 directory). */
+    public interface InCgroup<T> {
+        T run() throws ToolException, InterruptedException;
+    }
+
+    /** Runs {@code work} with every child started on this thread placed in {@code cgroupDir} (null: none). */
+    public static <T> T inCgroup(Path cgroupDir, InCgroup<T> work) throws ToolException, InterruptedException {
+        Path previous = CGROUP.get();
+        CGROUP.set(cgroupDir);
+        try {
+            return work.run();
+        } finally {
+            CGROUP.set(previous);
         }
     }
 

@@ -4,7 +4,10 @@ import dev.uringlab.analysis.model.Metrics;
 import dev.uringlab.analysis.model.RunRecord;
 import dev.uringlab.analysis.parse.BpftraceMaps;
 import dev.uringlab.orchestrator.host.CpuList;
+import dev.uringlab.orchestrator.host.HostException;
 import dev.uringlab.orchestrator.host.HostFs;
+import dev.uringlab.orchestrator.host.WorkloadCgroup;
+import dev.uringlab.orchestrator.probe.WorkloadScope;
 import dev.uringlab.orchestrator.host.HostSnapshot;
 import dev.uringlab.analysis.io.AtomicFiles;
 import dev.uringlab.analysis.io.RunRecordJson;
@@ -58,14 +61,20 @@ final class RunExecutor {
         String error = null;
         double workloadSeconds = 0;
         ProbeSession session = null;
+        WorkloadCgroup cgroup = null;
         try {
             workload.prepare(run, targetPath);
+            if (plan.scopedToWorkload()) {
+                cgroup = WorkloadCgroup.create(fs, run.runId());
+            }
             if (plan.hasAvailableProbes()) {
-                session = probes.start(plan.probes(), plan.topology().irqNumbers(), runDir, ATTACH_TIMEOUT);
+                WorkloadScope scope = cgroup == null ? null : new WorkloadScope(cgroup.id(), plan.taskScopedProbes());
+                session = probes.start(plan.probes(), plan.topology().irqNumbers(), runDir, ATTACH_TIMEOUT, scope);
             }
             try (Backgrounds backgrounds = Backgrounds.start(plan.backgrounds(), run.target(), targetPath, runDir)) {
                 long w0 = System.nanoTime();
-                metrics = workload.run(run, targetPath, runDir);
+                java.nio.file.Path cgroupDir = cgroup == null ? null : cgroup.dir();
+                metrics = ChildProcess.inCgroup(cgroupDir, () -> workload.run(run, targetPath, runDir));
                 workloadSeconds = (System.nanoTime() - w0) / 1e9;
                 backgrounds.checkAlive("before the measured workload ended");
             }
@@ -76,11 +85,14 @@ final class RunExecutor {
                     counts.putIfAbsent(id, Map.of()); // attached but never fired: a real zero
                 }
             }
-        } catch (ToolException e) {
+        } catch (ToolException | HostException e) {
             error = e.getMessage();
         } finally {
             if (session != null) {
                 session.close();
+            }
+            if (cgroup != null) {
+                cgroup.close();
             }
         }
         if (ChildProcess.shutdownRequested() || Thread.currentThread().isInterrupted()) {

@@ -197,8 +197,10 @@ public final class SweepRunner {
             probe.put("variant", p.available() ? p.variant() : null);
             probe.put("meaning", p.available() ? p.meaning() : null);
             probe.put("unavailable", p.available() ? null : p.unavailableReason());
+            probe.put("counts_only_the_workload", experiment.scopedToWorkload() && experiment.taskScopedProbes().contains(p.id()));
             probes.put(p.id(), probe);
         }
+        manifest.put("probe_scope", experiment.experiment().probeScope());
         manifest.put("probes", probes);
         manifest.put("runs", experiment.runs().size());
         manifest.put("experiment_file", plan.file().path().toString());
