@@ -14,6 +14,7 @@ import java.util.Map;
  * @param probeCounts   probe id → map key (cpu, return value, callsite, …; "" for a scalar) → count
  * @param host          the host state the run ran under (IRQ → CPU map, queues, governor, …)
  * @param warnings      what makes the run doubtful without failing it, e.g. an IRQ that moved during it
+ * @param samples       per-iteration values in the order measured (e.g. ringbench stall latencies), by name with unit
  */
 public record RunRecord(
         String experiment,
@@ -33,7 +34,8 @@ public record RunRecord(
         double wallSeconds,
         double workloadSeconds,
         Map<String, Object> host,
-        java.util.List<String> warnings) {
+        java.util.List<String> warnings,
+        Map<String, java.util.List<Double>> samples) {
 
     public static final String OK = "ok";
     public static final String FAILED = "failed";
@@ -45,12 +47,27 @@ public record RunRecord(
                      Map<String, Map<String, Long>> probeCounts, String startedAt, double wallSeconds,
                      double workloadSeconds) {
         this(experiment, runId, index, repetition, status, error, params, cpuSet, cpus, target, probeVariants, metrics,
-                probeCounts, startedAt, wallSeconds, workloadSeconds, Map.of(), java.util.List.of());
+                probeCounts, startedAt, wallSeconds, workloadSeconds, Map.of(), java.util.List.of(), Map.of());
+    }
+
+    /** A run without per-iteration samples. */
+    public RunRecord(String experiment, String runId, int index, int repetition, String status, String error,
+                     Map<String, Object> params, String cpuSet, String cpus, String target,
+                     Map<String, String> probeVariants, Map<String, Double> metrics,
+                     Map<String, Map<String, Long>> probeCounts, String startedAt, double wallSeconds,
+                     double workloadSeconds, Map<String, Object> host, java.util.List<String> warnings) {
+        this(experiment, runId, index, repetition, status, error, params, cpuSet, cpus, target, probeVariants, metrics,
+                probeCounts, startedAt, wallSeconds, workloadSeconds, host, warnings, Map.of());
     }
 
     public RunRecord {
         host = frozen(host);
         warnings = warnings == null ? java.util.List.of() : java.util.List.copyOf(warnings);
+        LinkedHashMap<String, java.util.List<Double>> ownSamples = new LinkedHashMap<>();
+        if (samples != null) {
+            samples.forEach((k, v) -> ownSamples.put(k, java.util.List.copyOf(v)));
+        }
+        samples = Collections.unmodifiableMap(ownSamples);
         params = frozen(params);
         probeVariants = frozen(probeVariants);
         metrics = frozen(metrics);
@@ -67,7 +84,7 @@ public record RunRecord(
 
     public RunRecord withError(String newError) {
         return new RunRecord(experiment, runId, index, repetition, status, newError, params, cpuSet, cpus, target,
-                probeVariants, metrics, probeCounts, startedAt, wallSeconds, workloadSeconds, host, warnings);
+                probeVariants, metrics, probeCounts, startedAt, wallSeconds, workloadSeconds, host, warnings, samples);
     }
 
     public boolean ok() {

@@ -38,7 +38,7 @@ final class CdfFigure {
         XYSeriesCollection data = new XYSeriesCollection();
         DataTable.Builder table = DataTable.builder("configuration", "value", "cumulative_fraction");
         for (Group g : ctx.grouping().groups()) {
-            XYSeries series = new XYSeries(g.label(), true, false);
+            XYSeries series = new XYSeries(g.label(), true, true); // few samples: p95 == p99 is a real step
             if (fioPercentiles) {
                 for (String[] p : PERCENTILES) {
                     Summary s = g.summary(y + "_" + p[0] + "_us");

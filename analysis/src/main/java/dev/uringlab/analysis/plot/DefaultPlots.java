@@ -15,7 +15,7 @@ import java.util.Set;
  * The figures an experiment gets without a {@code plots:} section: IOPS, mean and p99 latency
  * vs the first swept axis; the change of IOPS vs the first configuration of the second axis;
  * every probe's events per IO as grouped bars on a log scale (counts span five decades); and
- * per-CPU bars for each probe keyed by CPU.
+ * per-CPU bars for each probe keyed by CPU; and every per-iteration sample (stall latencies) as a scatter.
  */
 public final class DefaultPlots {
 
@@ -45,6 +45,8 @@ public final class DefaultPlots {
         if (has(runs, lat + "_p99_us")) {
             specs.add(PlotSpec.of(PlotType.CDF, lat));
         }
+        runs.stream().flatMap(r -> r.samples().keySet().stream()).distinct()
+                .forEach(sample -> specs.add(PlotSpec.of(PlotType.SCATTER, sample)));
         return specs;
     }
 

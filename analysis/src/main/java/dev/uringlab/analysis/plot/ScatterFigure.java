@@ -15,6 +15,7 @@ import org.jfree.data.xy.XYSeriesCollection;
 import java.awt.Color;
 import java.awt.geom.Ellipse2D;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -29,6 +30,9 @@ final class ScatterFigure {
 
     static Figure build(PlotSpec spec, FigureContext ctx) {
         String measure = Cells.measure(spec, spec.y().get(0), ctx);
+        if (ctx.runs().stream().anyMatch(r -> r.samples().containsKey(measure))) {
+            return perIteration(spec, measure, ctx);
+        }
         Map<String, XYSeries> bySeries = new LinkedHashMap<>();
         XYSeries outliers = new XYSeries("outlier (MAD > " + Outliers.THRESHOLD + ")", false, true);
         DataTable.Builder table = DataTable.builder("run", "index", "configuration", "value", "outlier");
@@ -65,6 +69,38 @@ final class ScatterFigure {
         XYPlot plot = new XYPlot(data, xAxis, LineFigure.valueAxis(Measures.label(measure), spec.log()), renderer);
         String title = Measures.label(measure) + ", every run";
         String caption = ctx.caption("ringed: outliers within their configuration, kept in all statistics");
+        JFreeChart chart = new JFreeChart(title, Palette.TITLE, plot, true);
+        return new Figure(spec.name(), title, ChartStyle.apply(chart, caption), table.build(), caption);
+    }
+
+    /**
+     * Per-iteration samples (e.g. ringbench stall latencies): x = iteration within its run, one
+     * colour per configuration, every repetition overlaid — a bimodal stall shows as two bands.
+     */
+    private static Figure perIteration(PlotSpec spec, String measure, FigureContext ctx) {
+        XYSeriesCollection data = new XYSeriesCollection();
+        DataTable.Builder table = DataTable.builder("run", "configuration", "iteration", "value");
+        for (Group g : ctx.grouping().groups()) {
+            XYSeries series = new XYSeries(g.label(), false, true);
+            for (RunRecord run : g.runs()) {
+                List<Double> values = run.samples().getOrDefault(measure, List.of());
+                for (int i = 0; i < values.size(); i++) {
+                    series.add(i + 1, values.get(i));
+                    table.row(run.runId(), g.label(), i + 1, values.get(i));
+                }
+            }
+            data.addSeries(series);
+        }
+        XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(false, true);
+        for (int i = 0; i < data.getSeriesCount(); i++) {
+            renderer.setSeriesPaint(i, Palette.color(i));
+            renderer.setSeriesShape(i, Palette.shape(i));
+        }
+        NumberAxis xAxis = new NumberAxis("iteration");
+        xAxis.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        XYPlot plot = new XYPlot(data, xAxis, LineFigure.valueAxis(Measures.label(measure), spec.log()), renderer);
+        String title = Measures.label(measure) + ", every iteration";
+        String caption = ctx.caption("one point per iteration; repetitions of a configuration overlaid");
         JFreeChart chart = new JFreeChart(title, Palette.TITLE, plot, true);
         return new Figure(spec.name(), title, ChartStyle.apply(chart, caption), table.build(), caption);
     }

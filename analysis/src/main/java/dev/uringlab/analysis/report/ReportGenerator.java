@@ -77,6 +77,9 @@ public final class ReportGenerator {
                 byIndex.put(i, figures);
             } catch (IllegalArgumentException e) {
                 problems.add("plot " + spec.name() + " not drawn: " + e.getMessage());
+            } catch (RuntimeException e) {
+                // A charting failure in one figure must not cost the report its other figures.
+                problems.add("plot " + spec.name() + " not drawn: " + e.getClass().getSimpleName() + ": " + e.getMessage());
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

@@ -103,6 +103,27 @@ class FigureTypesTest {
     }
 
     @Test
+    void scatterOfPerIterationSamplesHasOnePointPerIteration(@TempDir Path out) throws IOException {
+        List<dev.uringlab.analysis.model.RunRecord> runs = new java.util.ArrayList<>();
+        for (int rep = 1; rep <= 2; rep++) {
+            for (boolean coop : List.of(false, true)) {
+                List<Double> stall = coop ? List.of(4000.0, 3999.0, 4001.0) : List.of(70.0, 65.0, 900.0);
+                runs.add(new dev.uringlab.analysis.model.RunRecord("stall", "coop-" + coop + "_r" + rep, runs.size() + 1,
+                        rep, "ok", null, java.util.Map.of("coop_taskrun", coop), "0,1", "0,1", "scratch", java.util.Map.of(),
+                        java.util.Map.of("lat_mean_us", coop ? 4000.0 : 345.0), java.util.Map.of(), "t", 1, 1,
+                        java.util.Map.of(), List.of(), java.util.Map.of("stall_latency_us", stall)));
+            }
+        }
+        FigureContext stallCtx = new FigureContext(Grouping.of(runs, List.of("coop_taskrun")), runs, ctx.manifest());
+        Figure f = Figures.build(PlotSpec.of(PlotType.SCATTER, "stall_latency_us"), stallCtx).get(0);
+        DataTable t = f.data();
+        assertEquals(List.of("run", "configuration", "iteration", "value"), t.header());
+        assertEquals(12, t.rows().size(), "3 iterations x 2 configurations x 2 repetitions");
+        assertTrue(t.rows().contains(List.of("coop-false_r2", "coop_taskrun=false", "3", "900")), t.rows().toString());
+        assertTrue(f.title().contains("every iteration"), f.title());
+    }
+
+    @Test
     void cdfFromFioPercentilesAndFromAHistogram(@TempDir Path out) throws IOException {
         Figure lat = render(PlotSpec.of(PlotType.CDF, "lat"), out);
         XYDataset d = lat.chart().getXYPlot().getDataset();

@@ -62,6 +62,7 @@ final class RunExecutor {
         double workloadSeconds = 0;
         ProbeSession session = null;
         WorkloadCgroup cgroup = null;
+        Map<String, List<Double>> samples = Map.of();
         try {
             workload.prepare(run, targetPath);
             if (plan.scopedToWorkload()) {
@@ -75,6 +76,7 @@ final class RunExecutor {
                 long w0 = System.nanoTime();
                 java.nio.file.Path cgroupDir = cgroup == null ? null : cgroup.dir();
                 metrics = ChildProcess.inCgroup(cgroupDir, () -> workload.run(run, targetPath, runDir));
+                samples = workload.samples(runDir);
                 workloadSeconds = (System.nanoTime() - w0) / 1e9;
                 backgrounds.checkAlive("before the measured workload ended");
             }
@@ -107,7 +109,8 @@ final class RunExecutor {
                 error == null ? RunRecord.OK : RunRecord.FAILED, error, run.params(), run.cpuSet(),
                 CpuList.format(run.cpus()), run.target().describe(), variants(plan.probes()),
                 error == null ? metrics.asMap() : Map.of(), error == null ? counts : Map.of(),
-                started.truncatedTo(ChronoUnit.MILLIS).toString(), wall, workloadSeconds, hostBefore.toMap(), warnings);
+                started.truncatedTo(ChronoUnit.MILLIS).toString(), wall, workloadSeconds, hostBefore.toMap(), warnings,
+                error == null ? samples : Map.of());
     }
 
     static List<String> availableIds(List<ResolvedProbe> probes) {

@@ -82,6 +82,18 @@ public final class RingbenchWorkload implements Workload {
         }
     }
 
+    /** stall mode: the latency of every iteration, in order (empty for other modes). */
+    @Override
+    public Map<String, List<Double>> samples(Path runDir) {
+        try {
+            List<Double> stall = RingbenchJsonParser.stallLatenciesUs(
+                    Files.readString(runDir.resolve(JSON), StandardCharsets.UTF_8), JSON);
+            return stall.isEmpty() ? Map.of() : Map.of("stall_latency_us", stall);
+        } catch (IOException | ParseException e) {
+            return Map.of();
+        }
+    }
+
     /** ringbench prints its one-line reason first, then (for bad arguments) the usage. */
     private static String firstLine(Path stderr) {
         try {

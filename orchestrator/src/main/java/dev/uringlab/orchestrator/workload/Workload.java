@@ -21,6 +21,11 @@ public interface Workload {
     default void prepare(RunSpec run, String targetPath) throws ToolException, InterruptedException {
     }
 
+    /** Per-iteration values the tool kept beside its summary (ringbench stall latencies), read after {@link #run}. */
+    default java.util.Map<String, java.util.List<Double>> samples(Path runDir) {
+        return java.util.Map.of();
+    }
+
     /**
      * Runs {@code run} pinned to its CPUs against {@code targetPath}, keeping the tool's raw
      * output in {@code runDir}; returns normalized metrics or throws with the tool's own error.
