@@ -19,6 +19,7 @@ public record ExperimentPlan(
         List<HostKnob> knobs,
         List<PlannedBackground> backgrounds,
         java.util.Set<String> taskScopedProbes,
+        java.util.Map<String, ResolvedProbe> kprobeFallbacks,
         List<String> hostChanges) {
 
     public ExperimentPlan {
@@ -27,6 +28,7 @@ public record ExperimentPlan(
         knobs = List.copyOf(knobs);
         backgrounds = List.copyOf(backgrounds);
         taskScopedProbes = java.util.Set.copyOf(taskScopedProbes);
+        kprobeFallbacks = java.util.Map.copyOf(kprobeFallbacks);
         hostChanges = List.copyOf(hostChanges);
     }
 

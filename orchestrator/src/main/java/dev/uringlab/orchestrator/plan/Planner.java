@@ -140,7 +140,26 @@ public final class Planner {
             changes.add("run each workload in its own cgroup v2 so " + String.join(", ", new java.util.TreeSet<>(taskScoped))
                     + " count only its tasks (IRQ/IPI/timer probes stay system-wide)");
         }
-        return new ExperimentPlan(experiment, topology, probes, runs, knobs, backgrounds, taskScoped, changes);
+        return new ExperimentPlan(experiment, topology, probes, runs, knobs, backgrounds, taskScoped,
+                kprobeFallbacks(probes), changes);
+    }
+
+    /**
+     * For each probe resolved to its kprobe: what to count instead when the kprobe does not attach
+     * at run time (the symbol is in kallsyms, but notrace, inlined or blacklisted).
+     */
+    private Map<String, ResolvedProbe> kprobeFallbacks(List<ResolvedProbe> probes) {
+        Map<String, ResolvedProbe> fallbacks = new LinkedHashMap<>();
+        for (ResolvedProbe p : probes) {
+            if (!p.available() || !"kprobe".equals(p.variant())) {
+                continue;
+            }
+            ProbeDefinition definition = catalog.find(p.id()).orElseThrow();
+            fallbacks.put(p.id(), definition.variant("tracepoint").isPresent()
+                    ? ProbeResolver.resolve(definition, probeSupport, Optional.of("tracepoint"))
+                    : ResolvedProbe.unavailable(p.id(), "kprobe did not attach and there is no tracepoint variant"));
+        }
+        return fallbacks;
     }
 
     private List<HostKnob> knobs(HostSpec host, TargetTopology topology) throws HostException {

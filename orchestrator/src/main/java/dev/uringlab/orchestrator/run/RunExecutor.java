@@ -15,6 +15,7 @@ import dev.uringlab.orchestrator.plan.ExperimentPlan;
 import dev.uringlab.orchestrator.plan.RunSpec;
 import dev.uringlab.orchestrator.probe.ProbeBackend;
 import dev.uringlab.orchestrator.probe.ProbeSession;
+import dev.uringlab.orchestrator.probe.ProbeStarter;
 import dev.uringlab.orchestrator.probe.ResolvedProbe;
 import dev.uringlab.orchestrator.process.ChildProcess;
 import dev.uringlab.orchestrator.process.ToolException;
@@ -42,6 +43,8 @@ final class RunExecutor {
     private final HostFs fs;
     private final Workload workload;
     private final ProbeBackend probes;
+    /** The probes as they really attach on this host, once a kprobe fell back; null until then. */
+    private List<ResolvedProbe> effectiveProbes;
 
     RunExecutor(HostFs fs, Workload workload, ProbeBackend probes) {
         this.fs = fs;
@@ -63,14 +66,19 @@ final class RunExecutor {
         ProbeSession session = null;
         WorkloadCgroup cgroup = null;
         Map<String, List<Double>> samples = Map.of();
+        List<String> probeWarnings = new java.util.ArrayList<>();
         try {
             workload.prepare(run, targetPath);
             if (plan.scopedToWorkload()) {
                 cgroup = WorkloadCgroup.create(fs, run.runId());
             }
-            if (plan.hasAvailableProbes()) {
+            if (probesOf(plan).stream().anyMatch(ResolvedProbe::available)) {
                 WorkloadScope scope = cgroup == null ? null : new WorkloadScope(cgroup.id(), plan.taskScopedProbes());
-                session = probes.start(plan.probes(), plan.topology().irqNumbers(), runDir, ATTACH_TIMEOUT, scope);
+                ProbeStarter.Started attached = ProbeStarter.start(probes, probesOf(plan), plan.kprobeFallbacks(),
+                        plan.topology().irqNumbers(), runDir, ATTACH_TIMEOUT, scope);
+                session = attached.session();
+                effectiveProbes = attached.probes(); // later runs of the experiment start from the fallbacks
+                probeWarnings.addAll(attached.warnings());
             }
             try (Backgrounds backgrounds = Backgrounds.start(plan.backgrounds(), run.target(), targetPath, runDir)) {
                 long w0 = System.nanoTime();
@@ -82,8 +90,8 @@ final class RunExecutor {
             }
             if (session != null) {
                 BpftraceMaps maps = session.stop();
-                counts.putAll(maps.byProbe(availableIds(plan.probes())));
-                for (String id : availableIds(plan.probes())) {
+                counts.putAll(maps.byProbe(availableIds(probesOf(plan))));
+                for (String id : availableIds(probesOf(plan))) {
                     counts.putIfAbsent(id, Map.of()); // attached but never fired: a real zero
                 }
             }
@@ -103,14 +111,19 @@ final class RunExecutor {
         snapshotInterrupts(runDir.resolve("interrupts.after"));
         List<String> hostChanges = writeHostState(runDir, hostBefore, HostSnapshot.take(fs, plan.topology().disk()));
         // Kept, but flagged: the run did not run entirely under the state the plan claims.
-        List<String> warnings = hostChanges.stream().map(c -> "host changed during the run: " + c).toList();
+        List<String> warnings = new java.util.ArrayList<>(probeWarnings);
+        hostChanges.forEach(c -> warnings.add("host changed during the run: " + c));
         double wall = (System.nanoTime() - t0) / 1e9;
         return new RunRecord(run.experiment(), run.runId(), run.index(), run.repetition(),
                 error == null ? RunRecord.OK : RunRecord.FAILED, error, run.params(), run.cpuSet(),
-                CpuList.format(run.cpus()), run.target().describe(), variants(plan.probes()),
+                CpuList.format(run.cpus()), run.target().describe(), variants(probesOf(plan)),
                 error == null ? metrics.asMap() : Map.of(), error == null ? counts : Map.of(),
                 started.truncatedTo(ChronoUnit.MILLIS).toString(), wall, workloadSeconds, hostBefore.toMap(), warnings,
                 error == null ? samples : Map.of());
+    }
+
+    private List<ResolvedProbe> probesOf(ExperimentPlan plan) {
+        return effectiveProbes != null ? effectiveProbes : plan.probes();
     }
 
     static List<String> availableIds(List<ResolvedProbe> probes) {

@@ -1,0 +1,74 @@
+package dev.uringlab.orchestrator.probe;
+
+import dev.uringlab.analysis.parse.BpftraceMaps;
+import dev.uringlab.orchestrator.host.HostFs;
+import dev.uringlab.orchestrator.testing.Prerequisites;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * A kprobe that is chosen but does not attach (here: this kernel has no kprobe_events at all,
+ * as a notrace or inlined symbol behaves on a bare-metal host) falls back to its tracepoint
+ * variant instead of failing the run; a kprobe-only probe falls back to "unavailable".
+ */
+class ProbeStarterIT {
+
+    private static final ProbeCatalog CATALOG = ProbeCatalog.builtin();
+
+    @BeforeAll
+    static void prerequisites() {
+        Prerequisites.requireTool("bpftrace");
+        Prerequisites.requireRoot();
+        Prerequisites.require(!HostProbeSupport.detect(HostFs.real()).kprobesUsable(),
+                "this test needs a kernel whose kprobes do not attach (the lab VM's); kprobes work here");
+    }
+
+    private static ResolvedProbe kprobeVariant(String id) {
+        ProbeVariant v = CATALOG.find(id).orElseThrow().variant("kprobe").orElseThrow();
+        return new ResolvedProbe(id, "kprobe", v.meaning(), v.body(), null);
+    }
+
+    @Test
+    void kprobesThatDoNotAttachFallBackAndTheSessionStillStarts(@TempDir Path dir) throws Exception {
+        HostProbeSupport host = HostProbeSupport.detect(HostFs.real());
+        ResolvedProbe enter = ProbeResolver.resolve(CATALOG.find("io_uring_enter").orElseThrow(), host, Optional.empty());
+        List<ResolvedProbe> probes = List.of(kprobeVariant("kick_process"), kprobeVariant("wake_up_state"), enter);
+        Map<String, ResolvedProbe> fallbacks = Map.of(
+                "kick_process", ProbeResolver.resolve(CATALOG.find("kick_process").orElseThrow(), host, Optional.of("tracepoint")),
+                "wake_up_state", ResolvedProbe.unavailable("wake_up_state", "kprobe did not attach and there is no tracepoint variant"));
+        String bpftrace = Prerequisites.requireTool("bpftrace").toString();
+
+        ProbeStarter.Started started = ProbeStarter.start(ProbeBackend.bpftrace(bpftrace), probes, fallbacks, List.of(),
+                dir, Duration.ofSeconds(60), null);
+        try (ProbeSession session = started.session()) {
+            assertEquals("tracepoint", started.probes().get(0).variant());
+            assertTrue(!started.probes().get(1).available());
+            assertEquals("tracepoint", started.probes().get(2).variant());
+            assertEquals(2, started.warnings().size(), started.warnings().toString());
+            assertTrue(started.warnings().stream().anyMatch(w -> w.startsWith("probe kick_process: kprobe:kick_process did not"
+                    + " attach; counted with its tracepoint variant instead")), started.warnings().toString());
+            BpftraceMaps maps = session.stop();
+            assertTrue(maps.byProbe(List.of("kick_process", "io_uring_enter")).containsKey("io_uring_enter"));
+        }
+    }
+
+    @Test
+    void attachFailuresAreReadFromBothBackendsMessages() {
+        assertEquals(Set.of("kretprobe:wake_up_state"), ProbeStarter.failedAttachPoints(
+                "bpftrace exited (code 255) before its probes attached: x | ERROR: Error attaching probe: 'kretprobe:wake_up_state'"));
+        assertEquals(Set.of("kprobe:fget"), ProbeStarter.failedAttachPoints(
+                "bcc exited (code 1) before its probes attached: uringlab_bcc: cannot attach kprobe:fget: Invalid argument"));
+        assertEquals(Set.of(), ProbeStarter.failedAttachPoints("tracefs not mounted"));
+    }
+}
