@@ -108,7 +108,45 @@ public final class BlockDeviceLocator {
             return List.of();
         }
         List<Integer> numbers = new ArrayList<>();
-        String dir = real.get();
+        for (String device : interruptingDevices(real.get())) {
+            numbers.addAll(vectorsAbove(device));
+        }
+        java.util.Map<Integer, String> names = interruptNames();
+        List<DeviceIrq> all = new ArrayList<>();
+        for (int n : numbers) {
+            String name = names.getOrDefault(n, "");
+            SortedSet<Integer> cpus = fs.readLine("/proc/irq/" + n + "/effective_affinity_list")
+                    .or(() -> fs.readLine("/proc/irq/" + n + "/smp_affinity_list"))
+                    .map(CpuList::parse).orElse(new TreeSet<>());
+            all.add(new DeviceIrq(n, name, cpus));
+        }
+        List<DeviceIrq> io = all.stream().filter(i -> !isNonIoVector(i.name())).toList();
+        return io.isEmpty() ? all : io;
+    }
+
+    /**
+     * The sysfs device(s) whose PCI ancestors raise the disk's interrupts. Usually the disk itself;
+     * for an NVMe multipath namespace head (/sys/devices/virtual/nvme-subsystem/nvme-subsysN/nvmeXnY,
+     * the default with nvme_core.multipath=Y) it is every controller linked in the subsystem.
+     */
+    private List<String> interruptingDevices(String diskPath) {
+        String parent = diskPath.substring(0, diskPath.lastIndexOf('/'));
+        if (!parent.contains("/nvme-subsystem/")) {
+            return List.of(diskPath);
+        }
+        List<String> controllers = new ArrayList<>();
+        for (String entry : fs.list(parent)) {
+            if (entry.matches("nvme\\d+")) {
+                fs.realPath(parent + "/" + entry).ifPresent(controllers::add);
+            }
+        }
+        return controllers.isEmpty() ? List.of(diskPath) : controllers;
+    }
+
+    /** MSI vectors (or the legacy IRQ) of the nearest PCI ancestor of a sysfs device. */
+    private List<Integer> vectorsAbove(String device) {
+        List<Integer> numbers = new ArrayList<>();
+        String dir = device;
         while (dir.lastIndexOf('/') > 0) {
             List<String> msi = fs.list(dir + "/msi_irqs");
             if (!msi.isEmpty()) {
@@ -122,17 +160,7 @@ public final class BlockDeviceLocator {
             }
             dir = dir.substring(0, dir.lastIndexOf('/'));
         }
-        java.util.Map<Integer, String> names = interruptNames();
-        List<DeviceIrq> all = new ArrayList<>();
-        for (int n : numbers) {
-            String name = names.getOrDefault(n, "");
-            SortedSet<Integer> cpus = fs.readLine("/proc/irq/" + n + "/effective_affinity_list")
-                    .or(() -> fs.readLine("/proc/irq/" + n + "/smp_affinity_list"))
-                    .map(CpuList::parse).orElse(new TreeSet<>());
-            all.add(new DeviceIrq(n, name, cpus));
-        }
-        List<DeviceIrq> io = all.stream().filter(i -> !isNonIoVector(i.name())).toList();
-        return io.isEmpty() ? all : io;
+        return numbers;
     }
 
     static boolean isNonIoVector(String name) {

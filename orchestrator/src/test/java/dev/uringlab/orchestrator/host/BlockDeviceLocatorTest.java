@@ -34,6 +34,17 @@ class BlockDeviceLocatorTest {
     }
 
     @Test
+    void nvmeMultipathHeadFindsItsControllersInterrupts() throws Exception {
+        BlockDeviceLocator locator = new BlockDeviceLocator(Fixtures.NVME_MULTIPATH);
+        assertEquals(List.of("nvme0n1"), locator.disksForPath("/data/scratch.dat"));
+        List<DeviceIrq> irqs = locator.irqsOf("nvme0n1");
+        assertEquals(List.of(41, 42), irqs.stream().map(DeviceIrq::irq).toList(), "the admin queue nvme0q0 is left out");
+        TargetTopology topology = new TargetTopology("nvme0n1", irqs, locator.onlineCpus());
+        assertEquals("0,2", CpuList.format(CpuSetResolver.resolve("irq", topology)));
+        assertEquals("1,3", CpuList.format(CpuSetResolver.resolve("non-irq", topology)));
+    }
+
+    @Test
     void aFileOutsideTheDataMountIsOnTheSataRootDisk() throws Exception {
         assertThrows(HostException.class, () -> new BlockDeviceLocator(Fixtures.SERVER).disksForPath("/home/x"),
                 "sda is not modelled in the fixture, so the root file system has no block device to follow");

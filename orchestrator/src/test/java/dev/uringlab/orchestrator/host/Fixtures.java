@@ -6,6 +6,7 @@ import java.nio.file.Path;
 public final class Fixtures {
     public static final HostFs VM = new HostFs(Path.of("src/test/fixtures/hosts/vm-2cpu-virtio"));
     public static final HostFs SERVER = new HostFs(Path.of("src/test/fixtures/hosts/server-2socket-40cpu-nvme"));
+    public static final HostFs NVME_MULTIPATH = new HostFs(Path.of("src/test/fixtures/hosts/server-nvme-multipath"));
 
     private Fixtures() {
     }
