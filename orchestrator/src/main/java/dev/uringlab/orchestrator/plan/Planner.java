@@ -109,7 +109,8 @@ public final class Planner {
                 throw new HostException("experiment '" + experiment.name() + "': " + e.getMessage());
             }
             for (int rep = 1; rep <= experiment.repetitions(); rep++) {
-                String id = RunIds.of(combo, rep, definingText + workload.options() + cpuSet);
+                // Sorted: writing the same options in another order must not orphan finished runs.
+                String id = RunIds.of(combo, rep, definingText + new java.util.TreeMap<>(workload.options()) + cpuSet);
                 runs.add(new RunSpec(experiment.name(), id, ++index, rep, combo, workload, cpuSet, cpus,
                         experiment.target()));
             }

@@ -142,4 +142,14 @@ class PlannerTest {
         assertEquals("experiments.yaml:2:5: experiment 'engines' run {engine=psync}: workload.sqthread_poll applies only"
                 + " to engine io_uring, not psync (zip it with engine, or use exclude)", e.getMessage());
     }
+
+    @Test
+    void runIdsIgnoreKeyOrderButNotValues() throws Exception {
+        String a = "experiments:\n  - name: e\n    workload: {kind: fio, iodepth: 4, bs: 4k}\n    sweep: {cpus: [irq]}\n";
+        String b = "experiments:\n  - name: e\n    workload: {kind: fio, bs: 4k, iodepth: 4}\n    sweep: {cpus: [irq]}\n";
+        String c = "experiments:\n  - name: e\n    workload: {kind: fio, bs: 8k, iodepth: 4}\n    sweep: {cpus: [irq]}\n";
+        String idA = plan(Fixtures.VM, a).experiments().get(0).runs().get(0).runId();
+        assertEquals(idA, plan(Fixtures.VM, b).experiments().get(0).runs().get(0).runId(), "same run, keys reordered");
+        assertTrue(!idA.equals(plan(Fixtures.VM, c).experiments().get(0).runs().get(0).runId()), "bs changed: a new run");
+    }
 }
