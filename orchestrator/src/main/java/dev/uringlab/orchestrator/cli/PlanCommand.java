@@ -8,6 +8,7 @@ import dev.uringlab.orchestrator.plan.RunSpec;
 import dev.uringlab.orchestrator.probe.ResolvedProbe;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
@@ -24,6 +25,9 @@ final class PlanCommand implements Callable<Integer> {
     @Mixin
     VerboseMixin verbose;
 
+    @Option(names = "--json", description = "Print the plan as JSON (for scripts) instead of a table.")
+    boolean json;
+
     @Spec
     CommandSpec spec;
 
@@ -31,7 +35,12 @@ final class PlanCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Lab lab = Lab.open();
         Plan plan = experiments.plan(lab);
-        print(plan, spec.commandLine().getOut());
+        if (json) {
+            spec.commandLine().getOut().println(PlanJson.write(plan));
+            spec.commandLine().getOut().flush();
+        } else {
+            print(plan, spec.commandLine().getOut());
+        }
         return ExitCodes.OK;
     }
 
