@@ -27,6 +27,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -66,7 +67,7 @@ final class RunExecutor {
         ProbeSession session = null;
         WorkloadCgroup cgroup = null;
         Map<String, List<Double>> samples = Map.of();
-        List<String> probeWarnings = new java.util.ArrayList<>();
+        List<String> probeWarnings = new ArrayList<>();
         try {
             workload.prepare(run, targetPath);
             if (plan.scopedToWorkload()) {
@@ -82,7 +83,7 @@ final class RunExecutor {
             }
             try (Backgrounds backgrounds = Backgrounds.start(plan.backgrounds(), run.target(), targetPath, runDir)) {
                 long w0 = System.nanoTime();
-                java.nio.file.Path cgroupDir = cgroup == null ? null : cgroup.dir();
+                Path cgroupDir = cgroup == null ? null : cgroup.dir();
                 metrics = ChildProcess.inCgroup(cgroupDir, () -> workload.run(run, targetPath, runDir));
                 samples = workload.samples(runDir);
                 workloadSeconds = (System.nanoTime() - w0) / 1e9;
@@ -111,7 +112,7 @@ final class RunExecutor {
         snapshotInterrupts(runDir.resolve("interrupts.after"));
         List<String> hostChanges = writeHostState(runDir, hostBefore, HostSnapshot.take(fs, plan.topology().disk()));
         // Kept, but flagged: the run did not run entirely under the state the plan claims.
-        List<String> warnings = new java.util.ArrayList<>(probeWarnings);
+        List<String> warnings = new ArrayList<>(probeWarnings);
         hostChanges.forEach(c -> warnings.add("host changed during the run: " + c));
         double wall = (System.nanoTime() - t0) / 1e9;
         return new RunRecord(run.experiment(), run.runId(), run.index(), run.repetition(),
