@@ -5,22 +5,14 @@
 # exists (a real build tree or an existing link is never replaced). Run as root.
 set -euo pipefail
 
-have_pkg() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "install ok installed"; }
+# shellcheck source=apt-lib.sh
+. "$(dirname "$0")/apt-lib.sh"
 
 need=()
 have_pkg python3-bpfcc || need+=(python3-bpfcc)
 have_pkg linux-headers-amd64 || need+=(linux-headers-amd64)
 
-if [ ${#need[@]} -gt 0 ]; then
-  if [ "$(id -u)" -ne 0 ]; then
-    echo "install-bcc: missing ${need[*]}; run as root (or: sudo apt-get install ${need[*]})" >&2
-    exit 3
-  fi
-  echo "install-bcc: installing ${need[*]}"
-  export DEBIAN_FRONTEND=noninteractive
-  apt-get update -qq
-  apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
-fi
+install_missing install-bcc
 
 # A guest kernel (e.g. Firecracker's) ships no headers of its own, so BCC is pointed at the
 # newest Debian headers. Tracepoint programs only need the generic kernel types from them; the

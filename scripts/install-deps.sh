@@ -4,8 +4,8 @@
 set -euo pipefail
 
 need=()
-have_cmd() { command -v "$1" >/dev/null 2>&1; }
-have_pkg() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "install ok installed"; }
+# shellcheck source=apt-lib.sh
+. "$(dirname "$0")/apt-lib.sh"
 
 have_cmd bpftrace || need+=(bpftrace)
 have_cmd fio || need+=(fio)
@@ -18,16 +18,7 @@ have_cmd db_bench || need+=(rocksdb-tools)
 if ! have_cmd javac || ! javac -version 2>&1 | grep -Eq 'javac (1[7-9]|[2-9][0-9])'; then need+=(openjdk-17-jdk-headless); fi
 have_cmd mvn || need+=(maven)
 
-if [ ${#need[@]} -gt 0 ]; then
-  if [ "$(id -u)" -ne 0 ]; then
-    echo "install-deps: missing ${need[*]}; run as root (or: sudo apt-get install ${need[*]})" >&2
-    exit 3
-  fi
-  echo "install-deps: installing ${need[*]}"
-  export DEBIAN_FRONTEND=noninteractive
-  apt-get update -qq
-  apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
-fi
+install_missing install-deps
 
 # bpftrace attaches tracepoints through tracefs; many minimal systems do not mount it.
 if [ "$(id -u)" -eq 0 ] && [ ! -e /sys/kernel/tracing/events ]; then

@@ -55,20 +55,33 @@ final class ScatterFigure {
         XYSeriesCollection data = new XYSeriesCollection();
         bySeries.values().forEach(data::addSeries);
         data.addSeries(outliers);
-        XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(false, true);
-        for (int i = 0; i < bySeries.size(); i++) {
-            renderer.setSeriesPaint(i, Palette.color(i));
-            renderer.setSeriesShape(i, Palette.shape(i));
-        }
+        XYLineAndShapeRenderer renderer = pointRenderer(bySeries.size());
         int o = bySeries.size();
         renderer.setSeriesPaint(o, Color.BLACK);
         renderer.setSeriesShape(o, new Ellipse2D.Double(-8, -8, 16, 16));
         renderer.setSeriesShapesFilled(o, false);
-        NumberAxis xAxis = new NumberAxis("run (execution order)");
+        return figure(spec, ctx, measure, data, renderer, "run (execution order)", "every run",
+                "ringed: outliers within their configuration, kept in all statistics", table);
+    }
+
+    /** Points only, one palette colour and marker per configuration. */
+    private static XYLineAndShapeRenderer pointRenderer(int series) {
+        XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(false, true);
+        for (int i = 0; i < series; i++) {
+            renderer.setSeriesPaint(i, Palette.color(i));
+            renderer.setSeriesShape(i, Palette.shape(i));
+        }
+        return renderer;
+    }
+
+    private static Figure figure(PlotSpec spec, FigureContext ctx, String measure, XYSeriesCollection data,
+                                 XYLineAndShapeRenderer renderer, String xLabel, String what, String captionNote,
+                                 DataTable.Builder table) {
+        NumberAxis xAxis = new NumberAxis(xLabel);
         xAxis.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
         XYPlot plot = new XYPlot(data, xAxis, LineFigure.valueAxis(Measures.label(measure), spec.log()), renderer);
-        String title = Measures.label(measure) + ", every run";
-        String caption = ctx.caption("ringed: outliers within their configuration, kept in all statistics");
+        String title = Measures.label(measure) + ", " + what;
+        String caption = ctx.caption(captionNote);
         JFreeChart chart = new JFreeChart(title, Palette.TITLE, plot, true);
         return new Figure(spec.name(), title, ChartStyle.apply(chart, caption), table.build(), caption);
     }
@@ -91,17 +104,7 @@ final class ScatterFigure {
             }
             data.addSeries(series);
         }
-        XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(false, true);
-        for (int i = 0; i < data.getSeriesCount(); i++) {
-            renderer.setSeriesPaint(i, Palette.color(i));
-            renderer.setSeriesShape(i, Palette.shape(i));
-        }
-        NumberAxis xAxis = new NumberAxis("iteration");
-        xAxis.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
-        XYPlot plot = new XYPlot(data, xAxis, LineFigure.valueAxis(Measures.label(measure), spec.log()), renderer);
-        String title = Measures.label(measure) + ", every iteration";
-        String caption = ctx.caption("one point per iteration; repetitions of a configuration overlaid");
-        JFreeChart chart = new JFreeChart(title, Palette.TITLE, plot, true);
-        return new Figure(spec.name(), title, ChartStyle.apply(chart, caption), table.build(), caption);
+        return figure(spec, ctx, measure, data, pointRenderer(data.getSeriesCount()), "iteration", "every iteration",
+                "one point per iteration; repetitions of a configuration overlaid", table);
     }
 }
