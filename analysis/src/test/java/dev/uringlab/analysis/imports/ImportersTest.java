@@ -13,7 +13,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -32,9 +31,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ImportersTest {
 
     static String resource(String name) throws IOException {
-        try (var in = ImportersTest.class.getResourceAsStream("/imports/" + name)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
+        return dev.uringlab.analysis.Goldens.read("/imports/" + name);
     }
 
     @ParameterizedTest

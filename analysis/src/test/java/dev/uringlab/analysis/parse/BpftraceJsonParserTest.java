@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -16,9 +14,7 @@ import org.junit.jupiter.api.Test;
 class BpftraceJsonParserTest {
 
     private static String golden(String name) throws IOException {
-        try (InputStream in = BpftraceJsonParserTest.class.getResourceAsStream("/bpftrace/" + name)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
+        return dev.uringlab.analysis.Goldens.read("/bpftrace/" + name);
     }
 
     @Test

@@ -4,8 +4,6 @@ import dev.uringlab.analysis.model.Metrics;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
@@ -18,9 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class DbBenchParserTest {
 
     static String golden(String name) throws IOException {
-        try (InputStream in = DbBenchParserTest.class.getResourceAsStream("/db_bench/" + name)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
+        return dev.uringlab.analysis.Goldens.read("/db_bench/" + name);
     }
 
     @Test

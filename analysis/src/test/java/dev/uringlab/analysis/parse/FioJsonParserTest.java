@@ -9,8 +9,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.uringlab.analysis.model.Metrics;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
@@ -133,12 +131,7 @@ class FioJsonParserTest {
     }
 
     static String resource(String name) throws IOException {
-        try (InputStream in = FioJsonParserTest.class.getResourceAsStream("/fio/" + name)) {
-            if (in == null) {
-                throw new IOException("missing test resource fio/" + name);
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
+        return dev.uringlab.analysis.Goldens.read("/fio/" + name);
     }
 
     private static Map<String, Double> expected(String name) throws IOException {

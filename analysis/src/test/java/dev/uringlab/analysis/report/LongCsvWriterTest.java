@@ -5,8 +5,6 @@ import dev.uringlab.analysis.stats.Grouping;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -26,11 +24,6 @@ class LongCsvWriterTest {
     }
 
     static String golden(String name) throws IOException {
-        try (InputStream in = LongCsvWriterTest.class.getResourceAsStream("/golden/" + name)) {
-            if (in == null) {
-                throw new IOException("missing golden " + name);
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
+        return dev.uringlab.analysis.Goldens.read("/golden/" + name);
     }
 }

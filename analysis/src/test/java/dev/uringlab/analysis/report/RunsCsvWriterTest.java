@@ -5,8 +5,6 @@ import dev.uringlab.analysis.model.RunRecord;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -87,11 +85,6 @@ class RunsCsvWriterTest {
     }
 
     static String golden(String name) throws IOException {
-        try (InputStream in = RunsCsvWriterTest.class.getResourceAsStream("/golden/" + name)) {
-            if (in == null) {
-                throw new IOException("golden file /golden/" + name + " missing");
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
+        return dev.uringlab.analysis.Goldens.read("/golden/" + name);
     }
 }
