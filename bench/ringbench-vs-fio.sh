@@ -5,8 +5,21 @@
 #   SQ_CPU: CPU of the SQPOLL thread (default: CPU 0 if CPU != 0, else 1); both tools
 #   are pinned to CPU with taskset/--cpus, the SQ thread gets its own CPU (on one
 #   shared CPU both fio and ringbench spin against their own SQ thread).
-# Prints one table row per (variant, QD): median IOPS of each tool and the
-# median of the per-pair ringbench/fio ratios.
+#   ANCHOR_HZ=N (environment, default 0 = off): during every run of either tool, a
+#   sleeper pinned to CPU wakes N times a second. fio's own main thread does this
+#   (about 100 wakeups/s on the job's CPU); ringbench has no second thread. On a
+#   guest where the idle tick's stop/restart costs two TSC-deadline MSR writes
+#   (VM exits) per I/O, that pending timer saves fio ~0.4 exits per I/O at QD 1
+#   (measured with msr:write_msr on this lab VM, see bench/README.md).
+#   ANCHOR_HZ=100 gives both tools the same timer environment.
+#   SUBMIT_BATCH=N (environment, default 1 = fio's iodepth_batch_submit default):
+#   ringbench's --submit-batch; 0 submits everything reaped in one io_uring_enter.
+# Pairs alternate their order (fio first, then ringbench first, ...) so that a
+# drift of the host (this VM's disk swings 10-15% within a minute) falls on
+# both tools alike; one unrecorded warm-up run of each tool precedes every
+# (variant, QD). Prints one table row per (variant, QD): median IOPS of each
+# tool, the median of the per-pair ringbench/fio ratios with a 95% bootstrap
+# interval, and how many pairs ringbench won.
 set -eu
 RB=${RB:-$(dirname "$0")/../workloads/ringbench/ringbench}
 FILE=${1:-/var/tmp/ringbench-bench.dat}
@@ -16,39 +29,74 @@ SECS=${4:-3}
 QDS=${5:-"1 4 16 64"}
 VARIANTS=${6:-"default sqpoll"}
 SQCPU=${7:-$([ "$CPU" = 0 ] && echo 1 || echo 0)}
+ANCHOR_HZ=${ANCHOR_HZ:-0}
 [ -e "$FILE" ] || { dd if=/dev/urandom of="$FILE" bs=1M count=1024 status=none; sync; }
 command -v fio >/dev/null || { echo "fio not installed" >&2; exit 1; }
+[ -x "$RB" ] || { echo "ringbench not built: make -C workloads/ringbench" >&2; exit 1; }
+
+anchor_pid=""
+anchor_start() {
+    [ "$ANCHOR_HZ" = 0 ] && return 0
+    taskset -c "$CPU" python3 -c 'import sys, time
+p = 1.0 / float(sys.argv[1])
+while True:
+    time.sleep(p)' "$ANCHOR_HZ" &
+    anchor_pid=$!
+}
+anchor_stop() {
+    [ -n "$anchor_pid" ] && { kill "$anchor_pid" 2>/dev/null; wait "$anchor_pid" 2>/dev/null || true; }
+    anchor_pid=""
+}
+trap anchor_stop EXIT INT TERM
 
 fio_iops() { # qd variant
     extra=""
     [ "$2" = sqpoll ] && extra="--sqthread_poll=1 --sqthread_poll_cpu=$SQCPU"
+    anchor_start
     taskset -c "$CPU" fio --name=rb --filename="$FILE" --ioengine=io_uring --direct=1 \
         --rw=randread --bs=4k --iodepth="$1" --runtime="$SECS" --time_based \
         --randrepeat=0 $extra --output-format=json 2>/dev/null |
         python3 -c 'import json,sys; print(json.load(sys.stdin)["jobs"][0]["read"]["iops"])'
+    anchor_stop
 }
 rb_iops() { # qd variant
+    # fio 3.33's ring flags, and its iodepth_batch_submit=1: every queued I/O is submitted
+    # (or, with SQPOLL, published to the SQ thread) on its own
     if [ "$2" = sqpoll ]; then flags="--sqpoll --sq-thread-cpu $SQCPU"
-    else flags="--coop-taskrun --single-issuer --defer-taskrun"; fi  # fio 3.33's ring flags
-    "$RB" --file "$FILE" --rw randread --bs 4k --direct --qd "$1" --cpus "$CPU" \
-        --runtime "$SECS" $flags |
+    else flags="--coop-taskrun --single-issuer --defer-taskrun"; fi
+    flags="$flags --submit-batch ${SUBMIT_BATCH:-1}"
+    anchor_start
+    # a fresh seed per run, as fio's randrepeat=0 draws one
+    taskset -c "$CPU" "$RB" --file "$FILE" --rw randread --bs 4k --direct --qd "$1" --cpus "$CPU" \
+        --runtime "$SECS" --seed "$(od -An -N4 -tu4 /dev/urandom | tr -d ' ')" $flags |
         python3 -c 'import json,sys; d=json.load(sys.stdin); assert d["errors"]==0; print(d["iops"])'
+    anchor_stop
 }
 
-printf '%-8s %4s %12s %12s %8s  %s\n' variant qd fio_iops rb_iops ratio "per-pair ratios"
+echo "# $(uname -r), fio $(fio --version), CPU $CPU, ${SECS}s runs, $PAIRS pairs, anchor ${ANCHOR_HZ} Hz, ringbench --submit-batch ${SUBMIT_BATCH:-1}"
+printf '%-8s %4s %10s %10s %7s %15s %5s  %s\n' variant qd fio_iops rb_iops ratio "95% CI" wins "per-pair ratios"
 for v in $VARIANTS; do
     for qd in $QDS; do
+        fio_iops "$qd" "$v" >/dev/null; rb_iops "$qd" "$v" >/dev/null   # warm-up
         fl=""; rl=""
         for p in $(seq "$PAIRS"); do
-            fl="$fl $(fio_iops "$qd" "$v")"
-            rl="$rl $(rb_iops "$qd" "$v")"
+            if [ $((p % 2)) = 1 ]; then
+                f=$(fio_iops "$qd" "$v"); r=$(rb_iops "$qd" "$v")
+            else
+                r=$(rb_iops "$qd" "$v"); f=$(fio_iops "$qd" "$v")
+            fi
+            fl="$fl $f"; rl="$rl $r"
         done
         python3 - "$v" "$qd" "$fl" "$rl" <<'PY'
-import statistics as st, sys
+import random, statistics as st, sys
 v, qd, f, r = sys.argv[1], sys.argv[2], [float(x) for x in sys.argv[3].split()], [float(x) for x in sys.argv[4].split()]
 ratios = [b / a for a, b in zip(f, r)]
-print("%-8s %4s %12.0f %12.0f %8.3f  %s" % (v, qd, st.median(f), st.median(r), st.median(ratios),
-      " ".join("%.2f" % x for x in ratios)))
+rng = random.Random(1)
+boot = sorted(st.median(rng.choices(ratios, k=len(ratios))) for _ in range(2000))
+ci = "[%.2f, %.2f]" % (boot[50], boot[1949])
+wins = "%d/%d" % (sum(x >= 1.0 for x in ratios), len(ratios))
+print("%-8s %4s %10.0f %10.0f %7.3f %15s %5s  %s" % (v, qd, st.median(f), st.median(r), st.median(ratios),
+      ci, wins, " ".join("%.2f" % x for x in ratios)), flush=True)
 PY
     done
 done

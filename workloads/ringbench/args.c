@@ -14,6 +14,7 @@ void rb_usage(FILE *f)
 "             --sqpoll [--sq-thread-cpu N] [--sq-thread-idle MS] --iopoll\n"
 "             --register-ring-fd\n"
 "per SQE:     --force-async N (IOSQE_ASYNC on every Nth SQE, 1 = all)\n"
+"             --submit-batch N (submit every N prepared SQEs; 0 = all at once, default)\n"
 "             --fixed-files --fixed-buffers --vectored\n"
 "I/O shape:   --rw randread|randwrite|read|write|mixed [--mix-read-pct P]\n"
 "             --bs SIZE (4k) --qd N (1) --jobs N (1) --cpus LIST (e.g. 0,1 or 0-3)\n"
@@ -144,7 +145,7 @@ enum {
 	OPT_FORCE_ASYNC, OPT_FIXED_FILES, OPT_FIXED_BUFFERS, OPT_VECTORED, OPT_RING_FD, OPT_RW, OPT_MIX,
 	OPT_BS, OPT_QD, OPT_JOBS, OPT_CPUS, OPT_RUNTIME, OPT_IOS, OPT_DIRECT, OPT_BUFFERED, OPT_FILE, OPT_SIZE,
 	OPT_SEED, OPT_THINK, OPT_MODE, OPT_BUSY, OPT_BUSY_CPU, OPT_ITER, OPT_STALL_TO, OPT_JSON, OPT_HELP,
-	OPT_CQWAIT, OPT_DESTRUCTIVE,
+	OPT_CQWAIT, OPT_DESTRUCTIVE, OPT_SUBMIT_BATCH,
 };
 
 static const struct option longopts[] = {
@@ -157,6 +158,7 @@ static const struct option longopts[] = {
 	{"sq-thread-idle", required_argument, 0, OPT_SQIDLE},
 	{"iopoll", no_argument, 0, OPT_IOPOLL},
 	{"force-async", required_argument, 0, OPT_FORCE_ASYNC},
+	{"submit-batch", required_argument, 0, OPT_SUBMIT_BATCH},
 	{"fixed-files", no_argument, 0, OPT_FIXED_FILES},
 	{"fixed-buffers", no_argument, 0, OPT_FIXED_BUFFERS},
 	{"vectored", no_argument, 0, OPT_VECTORED},
@@ -229,6 +231,10 @@ int rb_parse_args(int argc, char **argv, struct rb_opts *o)
 			if (parse_uint(a, UINT32_MAX, &v) || v == 0)
 				return bad("bad --force-async '%s'%s (N >= 1: IOSQE_ASYNC on every Nth SQE)", a, "");
 			o->force_async = (unsigned)v; break;
+		case OPT_SUBMIT_BATCH:
+			if (parse_uint(a, UINT32_MAX, &v))
+				return bad("bad --submit-batch '%s'%s (N >= 0: submit every N prepared SQEs, 0 = all at once)", a, "");
+			o->submit_batch = (unsigned)v; break;
 		case OPT_FIXED_FILES: o->fixed_files = true; break;
 		case OPT_FIXED_BUFFERS: o->fixed_buffers = true; break;
 		case OPT_VECTORED: o->vectored = true; break;
@@ -334,6 +340,8 @@ int rb_parse_args(int argc, char **argv, struct rb_opts *o)
 			   "DEFER_TASKRUN only the submitting task may wait for completions%s%s", "", "");
 	if (o->mode == MODE_STALL && o->qd != 1)
 		return bad("--mode stall keeps exactly one I/O in flight (--qd 1)%s%s", "", "");
+	if (o->mode == MODE_STALL && o->submit_batch > 1)
+		return bad("--mode stall submits one SQE at a time; --submit-batch does not apply%s%s", "", "");
 	if (o->mode == MODE_STALL && have_ios)
 		return bad("--mode stall uses --iterations, not --ios%s%s", "", "");
 	(void)have_rw;

@@ -108,8 +108,10 @@ void rb_run_completion_thread(const struct rb_opts *o, struct rb_result *r)
 		if ((o->ios && j->st.issued >= o->ios) || (!o->ios && rb_ticks() >= deadline))
 			break;
 		rb_job_prep(j, rb_get_sqe(&j->ring), i);
+		rb_job_submit_batched(j);
 	}
 	ret = io_uring_submit(&j->ring);
+	j->unsubmitted = 0;
 	if (ret < 0)
 		rb_die(1, "io_uring_submit: %s", strerror(-ret));
 	while (!stop) {
@@ -122,8 +124,10 @@ void rb_run_completion_thread(const struct rb_opts *o, struct rb_result *r)
 			n++;
 			if (!stop)
 				stop = o->ios ? j->st.issued >= o->ios : rb_ticks() >= deadline;
-			if (!stop)
+			if (!stop) {
 				rb_job_prep(j, rb_get_sqe(&j->ring), (unsigned)cqe->user_data);
+				rb_job_submit_batched(j);
+			}
 		}
 		io_uring_cq_advance(&ct.ring2, n);
 		if (stop) {
@@ -133,6 +137,7 @@ void rb_run_completion_thread(const struct rb_opts *o, struct rb_result *r)
 			sqe->user_data = RB_STOP_UDATA;
 		}
 		ret = io_uring_submit(&j->ring);
+		j->unsubmitted = 0;
 		if (ret < 0 && ret != -EINTR && ret != -EAGAIN)
 			rb_die(1, "io_uring_submit: %s", strerror(-ret));
 	}

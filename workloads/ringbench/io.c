@@ -229,6 +229,24 @@ void rb_job_prep(struct rb_job *j, struct io_uring_sqe *sqe, unsigned slot)
 	s->t_submit = rb_ticks();
 }
 
+/*
+ * --submit-batch N: hand the prepared SQEs to the kernel every N of them, as fio's
+ * iodepth_batch_submit does (its default is 1). With 0, everything prepared in one
+ * loop goes in with the wait, one io_uring_enter and one plugged dispatch. On the lab
+ * VM at QD 64 that burst doubled the interrupts per I/O (33 vs 62 I/Os per virtio
+ * interrupt); a steady stream of single submissions kept the device busier.
+ */
+void rb_job_submit_batched(struct rb_job *j)
+{
+	unsigned batch = j->o->submit_batch;
+	if (!batch || ++j->unsubmitted < batch)
+		return;
+	j->unsubmitted = 0;
+	int ret = io_uring_submit(&j->ring);
+	if (ret < 0 && ret != -EINTR && ret != -EAGAIN && ret != -EBUSY)
+		rb_die(1, "io_uring_submit (job %d): %s", j->id, strerror(-ret));
+}
+
 static void count_errno(struct rb_stats *st, int err)
 {
 	for (int i = 0; i < RB_MAX_ERRNO; i++) {

@@ -174,6 +174,7 @@ static void options_obj(struct rb_json *j, const struct rb_opts *o)
 	else rb_json_null(j, "sq_thread_idle_ms");
 	rb_json_bool(j, "iopoll", o->iopoll);
 	rb_json_u64(j, "force_async", o->force_async);
+	rb_json_u64(j, "submit_batch", o->submit_batch);
 	rb_json_bool(j, "fixed_files", o->fixed_files);
 	rb_json_bool(j, "fixed_buffers", o->fixed_buffers);
 	rb_json_bool(j, "vectored", o->vectored);

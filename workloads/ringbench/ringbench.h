@@ -64,6 +64,7 @@ struct rb_opts {
 	int sq_thread_cpu;		/* -1: not set */
 	long sq_thread_idle_ms;		/* -1: kernel default */
 	unsigned force_async;		/* 0 off, N: every Nth SQE */
+	unsigned submit_batch;		/* 0: one submit per loop; N: submit every N prepared SQEs */
 	bool fixed_files, fixed_buffers, vectored, register_ring_fd;
 	enum rb_rw rw;
 	int mix_read_pct;
@@ -207,6 +208,7 @@ struct rb_job {
 	struct rb_slot *slots;
 	void *bufmem;
 	uint64_t rng, seq_off, region_off, region_len, nsqe;
+	unsigned unsubmitted;		/* prepared since the last submit (--submit-batch) */
 	uint64_t t_start, t_end;	/* ticks */
 	struct rb_stats st;
 	unsigned cq_wait;		/* resolved: CQWAIT_ENTER or CQWAIT_SPIN */
@@ -216,6 +218,7 @@ void rb_target_prepare(const struct rb_opts *o);	/* validates, lays out */
 void rb_job_init(struct rb_job *j, int id, const struct rb_opts *o);
 void rb_job_register(struct rb_job *j);		/* after ring creation */
 void rb_job_prep(struct rb_job *j, struct io_uring_sqe *sqe, unsigned slot);
+void rb_job_submit_batched(struct rb_job *j);	/* after each rb_job_prep: --submit-batch */
 void rb_job_complete(struct rb_job *j, const struct io_uring_cqe *cqe, uint64_t now);
 void rb_job_free(struct rb_job *j);
 void rb_stats_merge(struct rb_stats *dst, const struct rb_stats *src);

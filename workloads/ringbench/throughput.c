@@ -41,6 +41,7 @@ static void *job_main(void *arg)
 	bool stop = false;
 	for (unsigned i = 0; i < o->qd && !should_stop(j, j->t_start, deadline); i++) {
 		rb_job_prep(j, rb_get_sqe(&j->ring), i);
+		rb_job_submit_batched(j);
 		inflight++;
 	}
 	while (inflight) {
@@ -54,6 +55,7 @@ static void *job_main(void *arg)
 		} else {
 			ret = io_uring_submit_and_wait(&j->ring, 1);
 		}
+		j->unsubmitted = 0;
 		if (ret < 0 && ret != -EINTR && ret != -EAGAIN && ret != -EBUSY)
 			rb_die(1, "io_uring_submit_and_wait (job %d): %s", j->id, strerror(-ret));
 
@@ -75,6 +77,7 @@ static void *job_main(void *arg)
 		for (unsigned i = 0; i < n; i++) {
 			if (!stop && freed[i] < o->qd) {
 				rb_job_prep(j, rb_get_sqe(&j->ring), freed[i]);
+				rb_job_submit_batched(j);
 				stop = should_stop(j, now, deadline);
 			} else {
 				inflight--;

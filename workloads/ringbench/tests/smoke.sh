@@ -69,6 +69,8 @@ run sqpoll-cq-enter         $B --sqpoll --cq-wait enter
 run iopoll                  $B --iopoll
 run force-async-1           $B --force-async 1
 run force-async-4           $B --force-async 4
+run submit-batch-1          $B --submit-batch 1 --coop-taskrun --single-issuer --defer-taskrun
+run submit-batch-3-sqpoll   $B --submit-batch 3 --sqpoll
 run fixed-files             $B --fixed-files
 run fixed-buffers           $B --fixed-buffers
 run vectored                $B --vectored
@@ -90,6 +92,7 @@ run jobs-2                  $B --jobs 2 --cpus $CPUS
 run completion-thread       --mode completion-thread --ios 3000 --qd 8 --cpus $CPUS
 run completion-thread-qd1   --mode completion-thread --ios 1000 --qd 1 --cpus $CPUS
 run completion-thread-flags --mode completion-thread --ios 2000 --qd 4 --cpus $CPUS --coop-taskrun --single-issuer --fixed-files --fixed-buffers
+run completion-thread-sb1   --mode completion-thread --ios 2000 --qd 8 --cpus $CPUS --submit-batch 1
 run completion-thread-sqp   --mode completion-thread --ios 2000 --qd 4 --sqpoll
 run stall                   --mode stall --iterations 20 --cpus $CPUS
 run stall-coop              --mode stall --iterations 20 --cpus $CPUS --coop-taskrun
@@ -98,6 +101,7 @@ run stall-defer             --mode stall --iterations 5 --cpus $CPUS --single-is
 expect_exit "flag rejected (DEFER without SINGLE_ISSUER)" 2 --file "$F" --ios 100 --defer-taskrun
 expect_exit "flag rejected (SQPOLL+COOP)"                 2 --file "$F" --ios 100 --sqpoll --coop-taskrun
 expect_exit "bad option"                                  2 --file "$F" --no-such-option
+expect_exit "stall with --submit-batch"                  2 --file "$F" --mode stall --submit-batch 2
 expect_exit "bad --rw"                                    2 --file "$F" --rw sideways
 expect_exit "missing --file"                              2 --ios 10
 expect_exit "missing file"                                1 --file "$DIR/absent" --ios 10

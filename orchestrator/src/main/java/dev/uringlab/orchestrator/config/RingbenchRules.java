@@ -34,6 +34,9 @@ public final class RingbenchRules {
             return Optional.of("mode completion-thread cannot use defer_taskrun: only the submitting thread may reap"
                     + " a DEFER_TASKRUN ring");
         }
+        if ("stall".equals(o.get("mode")) && o.get("submit_batch") instanceof Long n && n > 1) {
+            return Optional.of("mode stall submits one SQE at a time: submit_batch does not apply");
+        }
         return Optional.empty();
     }
 

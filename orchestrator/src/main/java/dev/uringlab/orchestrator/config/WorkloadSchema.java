@@ -70,6 +70,7 @@ public final class WorkloadSchema {
         RINGBENCH.put("iopoll", OptionType.BOOL);
         RINGBENCH.put("register_ring_fd", OptionType.BOOL);
         RINGBENCH.put("force_async", OptionType.NON_NEGATIVE_INT);
+        RINGBENCH.put("submit_batch", OptionType.NON_NEGATIVE_INT);
         RINGBENCH.put("fixed_files", OptionType.BOOL);
         RINGBENCH.put("fixed_buffers", OptionType.BOOL);
         RINGBENCH.put("vectored", OptionType.BOOL);

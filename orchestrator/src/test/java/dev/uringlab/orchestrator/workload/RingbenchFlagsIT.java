@@ -38,20 +38,22 @@ class RingbenchFlagsIT {
                     target: {kind: scratch, path: %s, size: 64m}
                     workload: {kind: ringbench, iodepth: 4, runtime: 1}
                     sweep:
-                      fixed_files: [false, true, false, false]
-                      force_async: [0, 0, 1, 0]
-                      sqpoll: [false, false, false, true]
-                      cpus: [irq, irq, irq, all]
-                    zip: [[fixed_files, force_async, sqpoll, cpus]]
+                      fixed_files: [false, true, false, false, false]
+                      force_async: [0, 0, 1, 0, 0]
+                      sqpoll: [false, false, false, true, false]
+                      submit_batch: [0, 0, 0, 0, 1]
+                      cpus: [irq, irq, irq, all, irq]
+                    zip: [[fixed_files, force_async, sqpoll, submit_batch, cpus]]
                     probes: [fget, io_uring_queue_async_work, io_uring_enter, ring_flags]
                 """.formatted(dir.resolve("scratch.dat")));
         assertEquals(0, Main.execute("run", file.toString(), "--results", dir.resolve("results").toString()));
         List<Map<String, String>> rows = readCsv(dir.resolve("results/rb-flags/runs.csv"));
-        assertEquals(4, rows.size());
+        assertEquals(5, rows.size());
         Map<String, String> plain = rows.get(0);
         Map<String, String> fixed = rows.get(1);
         Map<String, String> async = rows.get(2);
         Map<String, String> sqpoll = rows.get(3);
+        Map<String, String> eachSqe = rows.get(4);
         for (Map<String, String> row : rows) {
             assertEquals("ok", row.get("status"), row.toString());
             assertTrue(Double.parseDouble(row.get("total_ios")) > 100, row.toString());
@@ -63,6 +65,11 @@ class RingbenchFlagsIT {
         assertTrue(perIo(sqpoll, "io_uring_enter") < perIo(plain, "io_uring_enter") / 5,
                 "sqpoll needs far fewer io_uring_enter calls: " + perIo(sqpoll, "io_uring_enter") + " vs "
                         + perIo(plain, "io_uring_enter"));
+        // QD 4: by default one io_uring_enter submits what a wake-up reaped and waits (~0.25-0.5 per IO);
+        // submit_batch 1 adds one enter per SQE, as fio does
+        assertTrue(perIo(eachSqe, "io_uring_enter") >= 1.0 && perIo(plain, "io_uring_enter") < 0.75,
+                "submit_batch 1 enters once per SQE: " + perIo(eachSqe, "io_uring_enter") + " vs "
+                        + perIo(plain, "io_uring_enter") + " by default");
         assertEquals(2.0, Double.parseDouble(sqpoll.get("ring_flags_granted")), "the kernel granted SETUP_SQPOLL");
         assertTrue(Long.parseLong(sqpoll.getOrDefault("ring_flags[2]", "0")) >= 1, "io_uring_create saw flags 0x2");
         assertTrue(Files.exists(dir.resolve("results/rb-flags/runs").resolve(plain.get("run_id")).resolve("ringbench.json")));
