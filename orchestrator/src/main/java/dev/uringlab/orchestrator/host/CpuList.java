@@ -12,10 +12,18 @@ public final class CpuList {
     }
 
     public static SortedSet<Integer> parse(String text) {
-        SortedSet<Integer> cpus = new TreeSet<>();
+        return new TreeSet<>(parseInOrder(text));
+    }
+
+    /**
+     * The CPUs in the order written, without repeats: "1,0" is submitter 1 and completer 0 to
+     * ringbench, which pins its i-th thread to the i-th CPU of the list.
+     */
+    public static List<Integer> parseInOrder(String text) {
+        java.util.LinkedHashSet<Integer> cpus = new java.util.LinkedHashSet<>();
         String trimmed = text.trim();
         if (trimmed.isEmpty()) {
-            return cpus;
+            return new ArrayList<>();
         }
         for (String part : trimmed.split(",")) {
             String p = part.trim();
@@ -33,7 +41,7 @@ public final class CpuList {
                 }
             }
         }
-        return cpus;
+        return new ArrayList<>(cpus);
     }
 
     public static String format(java.util.Collection<Integer> cpus) {

@@ -28,6 +28,20 @@ public record RunSpec(
         cpus = Collections.unmodifiableSortedSet(cpus);
     }
 
+    /**
+     * The resolved CPUs in the order the experiment wrote them when it gave an explicit list
+     * ("1,0"), else ascending. Tools that place threads by list position (ringbench) need it.
+     */
+    public java.util.List<Integer> cpuOrder() {
+        if (cpuSet != null && cpuSet.matches("[0-9][0-9,\\- ]*")) {
+            java.util.List<Integer> written = dev.uringlab.orchestrator.host.CpuList.parseInOrder(cpuSet);
+            if (new java.util.TreeSet<>(written).equals(cpus)) {
+                return written;
+            }
+        }
+        return java.util.List.copyOf(cpus);
+    }
+
     /** Every parameter of the run for tables: workload options (extra excluded) and the CPU set. */
     public Map<String, Object> params() {
         Map<String, Object> params = new LinkedHashMap<>();

@@ -107,7 +107,7 @@ public final class RingbenchWorkload implements Workload {
     /** ringbench's command-line form of the run's options; booleans are switches, the rest take a value. */
     static List<String> arguments(RunSpec run, String targetPath) {
         Map<String, Object> o = run.workload().options();
-        List<String> args = new ArrayList<>(List.of("--file", targetPath, "--cpus", CpuList.format(run.cpus())));
+        List<String> args = new ArrayList<>(List.of("--file", targetPath, "--cpus", inOrder(run.cpuOrder())));
         if (run.target().kind() == TargetSpec.Kind.SCRATCH) {
             args.addAll(List.of("--size", Sizes.format(run.target().sizeBytes())));
         }
@@ -143,6 +143,10 @@ public final class RingbenchWorkload implements Workload {
             }
         }
         return args;
+    }
+
+    private static String inOrder(List<Integer> cpus) {
+        return String.join(",", cpus.stream().map(String::valueOf).toList());
     }
 
     private static long timeoutSeconds(Map<String, Object> o) {

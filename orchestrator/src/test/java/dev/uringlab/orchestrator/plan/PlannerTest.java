@@ -105,6 +105,43 @@ class PlannerTest {
     }
 
     @Test
+    void anExplicitCpuListKeepsItsOrderForToolsThatPlaceThreadsByPosition() throws Exception {
+        Plan plan = plan(Fixtures.SERVER, """
+                experiments:
+                  - name: ct
+                    target: {kind: scratch, path: /data/scratch.dat, size: 1g}
+                    workload: {kind: ringbench, mode: completion-thread}
+                    sweep:
+                      cpus: ["3,1", "1,3", "6-7,2", irq]
+                """);
+        List<List<Integer>> orders = plan.experiments().get(0).runs().stream().map(r -> r.cpuOrder()).toList();
+        assertEquals(List.of(List.of(3, 1), List.of(1, 3), List.of(6, 7, 2), List.of(0, 5, 10, 15)), orders);
+        assertEquals("1,3", CpuList.format(plan.experiments().get(0).runs().get(0).cpus()), "taskset gets the set");
+        assertEquals(List.of(2, 0, 1), CpuList.parseInOrder("2,0-1,2"));
+    }
+
+    @Test
+    void submitBatchIsRefusedForStallModeOnly() throws Exception {
+        ConfigException e = assertThrows(ConfigException.class, () -> plan(Fixtures.VM, """
+                experiments:
+                  - name: rb
+                    workload: {kind: ringbench, mode: stall}
+                    sweep:
+                      submit_batch: [1, 4]
+                """));
+        assertEquals("experiments.yaml:2:5: experiment 'rb' run {submit_batch=4}: mode stall submits one SQE at a"
+                + " time: submit_batch does not apply", e.getMessage());
+        Plan plan = plan(Fixtures.VM, """
+                experiments:
+                  - name: rb
+                    workload: {kind: ringbench, iodepth: 16}
+                    sweep:
+                      submit_batch: [0, 1]
+                """);
+        assertEquals(2, plan.experiments().get(0).runs().size());
+    }
+
+    @Test
     void withoutTracefsEveryProbeSaysHowToMountIt() throws Exception {
         Plan plan = plan(Fixtures.VM, """
                 experiments:
