@@ -1,7 +1,9 @@
 package dev.uringlab.orchestrator.host;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
 
@@ -20,7 +22,7 @@ public final class CpuList {
      * ringbench, which pins its i-th thread to the i-th CPU of the list.
      */
     public static List<Integer> parseInOrder(String text) {
-        java.util.LinkedHashSet<Integer> cpus = new java.util.LinkedHashSet<>();
+        Set<Integer> cpus = new LinkedHashSet<>();
         String trimmed = text.trim();
         if (trimmed.isEmpty()) {
             return new ArrayList<>();

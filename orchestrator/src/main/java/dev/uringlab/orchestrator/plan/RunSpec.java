@@ -2,11 +2,14 @@ package dev.uringlab.orchestrator.plan;
 
 import dev.uringlab.orchestrator.config.TargetSpec;
 import dev.uringlab.orchestrator.config.WorkloadSpec;
+import dev.uringlab.orchestrator.host.CpuList;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.SortedSet;
+import java.util.TreeSet;
 
 /**
  * One run of the sweep, fully resolved: the swept values, the effective workload options,
@@ -32,14 +35,14 @@ public record RunSpec(
      * The resolved CPUs in the order the experiment wrote them when it gave an explicit list
      * ("1,0"), else ascending. Tools that place threads by list position (ringbench) need it.
      */
-    public java.util.List<Integer> cpuOrder() {
+    public List<Integer> cpuOrder() {
         if (cpuSet != null && cpuSet.matches("[0-9][0-9,\\- ]*")) {
-            java.util.List<Integer> written = dev.uringlab.orchestrator.host.CpuList.parseInOrder(cpuSet);
-            if (new java.util.TreeSet<>(written).equals(cpus)) {
+            List<Integer> written = CpuList.parseInOrder(cpuSet);
+            if (new TreeSet<>(written).equals(cpus)) {
                 return written;
             }
         }
-        return java.util.List.copyOf(cpus);
+        return List.copyOf(cpus);
     }
 
     /** Every parameter of the run for tables: workload options (extra excluded) and the CPU set. */
