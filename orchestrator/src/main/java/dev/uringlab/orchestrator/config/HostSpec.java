@@ -11,6 +11,7 @@ import java.util.Map;
  * @param irqAffinity IRQ name pattern of the target device ({@code nvme0q*}) → CPU list
  * @param turbo       false = turbo off
  * @param smt         false = SMT off
+ * @param maxIdleLatencyUs the idle exit latency every online CPU may incur (PM QoS); 0 = poll, never halt
  */
 public record HostSpec(
         boolean stopIrqbalance,
@@ -18,6 +19,7 @@ public record HostSpec(
         Boolean turbo,
         Boolean smt,
         String governor,
+        Integer maxIdleLatencyUs,
         Map<String, String> irqAffinity,
         NvmeQueues nvmeQueues) {
 
@@ -34,7 +36,7 @@ public record HostSpec(
     }
 
     public static HostSpec none() {
-        return new HostSpec(false, false, null, null, null, Map.of(), null);
+        return new HostSpec(false, false, null, null, null, null, Map.of(), null);
     }
 
     public boolean isEmpty() {

@@ -9,7 +9,7 @@ import java.util.Set;
 final class HostSpecValidator {
 
     static final Set<String> KEYS = Set.of("irqbalance", "drop_caches", "turbo", "smt", "governor", "irq_affinity",
-            "nvme_queues");
+            "nvme_queues", "max_idle_latency_us");
     private static final Set<String> NVME_KEYS = Set.of("default", "poll", "write", "irq_cpus", "attempts");
     private static final List<String> GOVERNORS = List.of("performance", "powersave", "schedutil", "ondemand",
             "conservative", "userspace");
@@ -32,6 +32,10 @@ final class HostSpecValidator {
         String governor = h.containsKey("governor")
                 ? (String) OptionType.oneOf(GOVERNORS.toArray(String[]::new)).check(h.get("governor").value(), "host.governor")
                 : null;
+        Integer maxIdleLatencyUs = h.containsKey("max_idle_latency_us")
+                ? Math.toIntExact((Long) OptionType.NON_NEGATIVE_INT.check(h.get("max_idle_latency_us").value(),
+                        "host.max_idle_latency_us"))
+                : null;
         Map<String, String> irqAffinity = new LinkedHashMap<>();
         if (h.containsKey("irq_affinity")) {
             Node.MapNode affinity = Nodes.map(h.get("irq_affinity").value(),
@@ -42,7 +46,7 @@ final class HostSpecValidator {
         }
         HostSpec.NvmeQueues nvme = h.containsKey("nvme_queues") ? nvme(Nodes.map(h.get("nvme_queues").value(),
                 "host.nvme_queues")) : null;
-        return new HostSpec(stopIrqbalance, dropCaches, turbo, smt, governor, irqAffinity, nvme);
+        return new HostSpec(stopIrqbalance, dropCaches, turbo, smt, governor, maxIdleLatencyUs, irqAffinity, nvme);
     }
 
     private static HostSpec.NvmeQueues nvme(Node.MapNode map) throws ConfigException {

@@ -3,9 +3,13 @@ package dev.uringlab.orchestrator.host;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.SortedSet;
+import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.IntFunction;
 
 /** The kernel's CPU list syntax ({@code 0,2-3}) in both directions. */
 public final class CpuList {
@@ -66,5 +70,16 @@ public final class CpuList {
             i++;
         }
         return out.toString();
+    }
+
+    /** value → the CPUs holding it, so 40 CPUs with one governor are one entry ({@code "powersave": "0-39"}). */
+    public static Map<String, String> byValue(java.util.Collection<Integer> cpus, IntFunction<Optional<String>> valueOf) {
+        Map<String, SortedSet<Integer>> by = new TreeMap<>();
+        for (int c : cpus) {
+            valueOf.apply(c).ifPresent(v -> by.computeIfAbsent(v, k -> new TreeSet<>()).add(c));
+        }
+        Map<String, String> out = new TreeMap<>();
+        by.forEach((v, set) -> out.put(v, format(set)));
+        return out;
     }
 }

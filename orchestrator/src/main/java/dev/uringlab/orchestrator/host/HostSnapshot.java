@@ -11,7 +11,8 @@ import java.util.TreeSet;
 
 /**
  * The host state a run actually ran under, for run.json: where the target's IRQs land, the NVMe
- * queue layout and module parameters, irqbalance, governors, turbo and SMT. Taken before and
+ * queue layout and module parameters, irqbalance, governors, turbo, SMT and the cpuidle
+ * driver with each CPU's idle latency limit. Taken before and
  * after a run, {@link #diff} names what moved in between (irqbalance moving an IRQ, say).
  */
 public record HostSnapshot(Map<String, Object> state) {
@@ -50,19 +51,14 @@ public record HostSnapshot(Map<String, Object> state) {
         s.put("governors", governors(fs, locator.onlineCpus()));
         s.put("turbo", turbo(fs));
         s.put("smt", fs.readLine("/sys/devices/system/cpu/smt/control").orElse("unknown"));
+        s.put("cpuidle", Map.of("driver", CpuIdle.driver(fs), "governor", CpuIdle.governor(fs),
+                "latency_limit_us", CpuIdle.limitsByValue(fs, locator.onlineCpus())));
         return new HostSnapshot(s);
     }
 
     /** governor -> CPU list, so 40 CPUs with one governor are one entry. */
     private static Map<String, String> governors(HostFs fs, SortedSet<Integer> cpus) {
-        Map<String, SortedSet<Integer>> by = new TreeMap<>();
-        for (int c : cpus) {
-            fs.readLine("/sys/devices/system/cpu/cpu" + c + "/cpufreq/scaling_governor")
-                    .ifPresent(g -> by.computeIfAbsent(g, k -> new TreeSet<>()).add(c));
-        }
-        Map<String, String> out = new TreeMap<>();
-        by.forEach((g, set) -> out.put(g, CpuList.format(set)));
-        return out;
+        return CpuList.byValue(cpus, c -> fs.readLine("/sys/devices/system/cpu/cpu" + c + "/cpufreq/scaling_governor"));
     }
 
     static String turbo(HostFs fs) {

@@ -7,6 +7,7 @@ import dev.uringlab.orchestrator.config.ExperimentFile;
 import dev.uringlab.orchestrator.config.HostSpec;
 import dev.uringlab.orchestrator.host.knob.GovernorKnob;
 import dev.uringlab.orchestrator.host.knob.HostKnob;
+import dev.uringlab.orchestrator.host.knob.IdleLatencyKnob;
 import dev.uringlab.orchestrator.host.knob.IrqAffinityKnob;
 import dev.uringlab.orchestrator.host.knob.IrqbalanceKnob;
 import dev.uringlab.orchestrator.host.knob.KnobContext;
@@ -185,6 +186,9 @@ public final class Planner {
         }
         if (host.governor() != null) {
             knobs.addAll(GovernorKnob.forCpus(ctx, topology.onlineCpus(), host.governor()));
+        }
+        if (host.maxIdleLatencyUs() != null) {
+            knobs.addAll(IdleLatencyKnob.forCpus(ctx, topology.onlineCpus(), host.maxIdleLatencyUs()));
         }
         return knobs;
     }

@@ -26,9 +26,12 @@ class HostSnapshotTest {
         assertEquals(Map.of("powersave", "0-39"), s.get("governors"));
         assertEquals("on", s.get("turbo"));
         assertEquals("on", s.get("smt"));
+        assertEquals(Map.of("driver", "intel_idle", "governor", "menu", "latency_limit_us", Map.of("0", "0-39")),
+                s.get("cpuidle"));
         Map<String, Object> vm = HostSnapshot.take(Fixtures.VM, "vda").toMap();
         assertEquals("1", ((Map<?, ?>) ((Map<?, ?>) vm.get("irqs")).get("36")).get("effective"));
         assertEquals("stopped", vm.get("irqbalance"));
+        assertEquals("haltpoll", ((Map<?, ?>) vm.get("cpuidle")).get("driver"));
     }
 
     @Test
@@ -40,7 +43,10 @@ class HostSnapshotTest {
         Files.writeString(root.resolve("proc/irq/121/effective_affinity_list"), "3\n");
         Files.delete(root.resolve("run/irqbalance.pid"));
         Files.writeString(root.resolve("proc/1234/comm"), "bash\n");
-        assertEquals(List.of("irqbalance changed: running -> stopped", "IRQ 121 moved from CPU 0 to CPU 3"),
+        Files.writeString(root.resolve("sys/devices/system/cpu/cpu7/power/pm_qos_resume_latency_us"), "n/a\n");
+        assertEquals(List.of("cpuidle.latency_limit_us.0 changed: 0-39 -> 0-6,8-39",
+                "cpuidle.latency_limit_us.n/a changed: absent -> 7",
+                "irqbalance changed: running -> stopped", "IRQ 121 moved from CPU 0 to CPU 3"),
                 HostSnapshot.diff(before, HostSnapshot.take(fs, "nvme0n1")));
     }
 }

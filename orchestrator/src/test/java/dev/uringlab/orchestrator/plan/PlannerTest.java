@@ -66,6 +66,7 @@ class PlannerTest {
                       drop_caches: true
                       turbo: off
                       governor: performance
+                      max_idle_latency_us: 0
                       nvme_queues: {default: 4, poll: 36, irq_cpus: "0,5,10,15", attempts: 3}
                 """);
         ExperimentPlan e = plan.experiments().get(0);
@@ -74,7 +75,9 @@ class PlannerTest {
         assertTrue(changes.contains("poll_queues=36"), changes);
         assertTrue(changes.contains("drop the page cache"), changes);
         assertTrue(changes.contains("resolved again after these changes"), changes);
-        assertEquals(3 + 40, e.knobs().size(), "irqbalance, nvme, turbo and one governor knob per CPU");
+        assertTrue(changes.contains("CPU 39 idle latency limit: /sys/devices/system/cpu/cpu39/power/pm_qos_resume_latency_us"
+                + " 0 -> n/a (idle states left: POLL)"), changes);
+        assertEquals(3 + 40 + 40, e.knobs().size(), "irqbalance, nvme, turbo, one governor and one idle knob per CPU");
         assertEquals("powersave\n", java.nio.file.Files.readString(
                 Fixtures.SERVER.path("/sys/devices/system/cpu/cpu0/cpufreq/scaling_governor")), "plan changed nothing");
     }

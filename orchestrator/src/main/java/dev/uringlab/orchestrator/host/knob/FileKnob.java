@@ -3,7 +3,11 @@ package dev.uringlab.orchestrator.host.knob;
 import dev.uringlab.orchestrator.host.HostException;
 import dev.uringlab.orchestrator.host.HostWriteException;
 
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
 import java.util.Map;
+import java.util.function.IntFunction;
 
 /** A knob that is one value in one kernel file; restoring it is writing the old content back. */
 abstract class FileKnob implements HostKnob {
@@ -32,6 +36,13 @@ abstract class FileKnob implements HostKnob {
 
     String wanted() {
         return wanted;
+    }
+
+    /** One knob per CPU, for settings the kernel keeps per CPU (governor, idle latency limit). */
+    static List<HostKnob> perCpu(Collection<Integer> cpus, IntFunction<HostKnob> knobForCpu) {
+        List<HostKnob> knobs = new ArrayList<>();
+        cpus.forEach(c -> knobs.add(knobForCpu.apply(c)));
+        return knobs;
     }
 
     /** Short name for messages, e.g. "IRQ 121 affinity". */

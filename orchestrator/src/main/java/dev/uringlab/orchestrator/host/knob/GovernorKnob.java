@@ -2,7 +2,6 @@ package dev.uringlab.orchestrator.host.knob;
 
 import dev.uringlab.orchestrator.host.HostException;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
@@ -18,9 +17,7 @@ public final class GovernorKnob extends FileKnob {
     }
 
     public static List<HostKnob> forCpus(KnobContext ctx, Collection<Integer> cpus, String governor) {
-        List<HostKnob> knobs = new ArrayList<>();
-        cpus.forEach(c -> knobs.add(new GovernorKnob(ctx, c, governor)));
-        return knobs;
+        return perCpu(cpus, c -> new GovernorKnob(ctx, c, governor));
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.uringlab.orchestrator.host.knob;
 
 import dev.uringlab.orchestrator.cli.TopologyCommand;
 import dev.uringlab.orchestrator.host.BlockDeviceLocator;
+import dev.uringlab.orchestrator.host.CpuIdle;
 import dev.uringlab.orchestrator.host.CpuList;
 import dev.uringlab.orchestrator.host.DeviceIrq;
 import dev.uringlab.orchestrator.host.HostFs;
@@ -25,7 +26,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** On this machine (the lab VM, root): drop_caches works, IRQ affinity is refused with EPERM, vda's IRQ is on CPU 1. */
+/**
+ * On this machine (the lab VM, root): drop_caches works, IRQ affinity is refused with EPERM, vda's IRQ is on CPU 1,
+ * and an idle latency limit of 0 turns CPU 1's halts into polls until it is restored.
+ */
 class HostKnobsIT {
 
     @TempDir
@@ -85,6 +89,40 @@ class HostKnobsIT {
         assertEquals(before, Files.readString(Path.of(file)));
         assertTrue(journal.pending().isEmpty(), "the refused change is marked as never made");
         assertEquals(0, Restorer.restore(Journal.open(journal.file()), ctx).restored());
+    }
+
+    private static long idleUsage(int cpu, int state) throws Exception {
+        return Long.parseLong(Files.readString(Path.of("/sys/devices/system/cpu/cpu" + cpu + "/cpuidle/state" + state
+                + "/usage")).strip());
+    }
+
+    /** The lab VM's haltpoll driver: state0 is POLL, state1 halts (and stops the NOHZ tick). */
+    @Test
+    void idleLatencyZeroKeepsTheCpuPollingUntilRestored() throws Exception {
+        Prerequisites.requireRoot();
+        HostFs fs = HostFs.real();
+        Prerequisites.require(CpuIdle.driver(fs).equals("haltpoll"), "the lab VM's cpuidle driver is haltpoll (found "
+                + CpuIdle.driver(fs) + ")");
+        String file = CpuIdle.limitFile(1);
+        String before = Files.readString(Path.of(file)).strip();
+        KnobContext ctx = KnobContext.forHost(fs);
+        Journal journal = Journal.create(dir, Path.of("/"));
+        try {
+            new IdleLatencyKnob(ctx, 1, 0).apply(journal);
+            assertEquals("n/a", Files.readString(Path.of(file)).strip());
+            long poll0 = idleUsage(1, 0);
+            long halt0 = idleUsage(1, 1);
+            Thread.sleep(500);
+            assertTrue(idleUsage(1, 0) > poll0, "CPU 1 idled without polling");
+            assertEquals(halt0, idleUsage(1, 1), "CPU 1 halted although it may not incur any exit latency");
+        } finally {
+            Restorer.Report report = Restorer.restore(Journal.open(journal.file()), ctx);
+            assertTrue(report.ok(), report.failures().toString());
+        }
+        assertEquals(before, Files.readString(Path.of(file)).strip());
+        long halt1 = idleUsage(1, 1);
+        Thread.sleep(500);
+        assertTrue(idleUsage(1, 1) > halt1, "CPU 1 no longer halts after the restore");
     }
 
     @Test

@@ -79,6 +79,15 @@ class HostKnobsTest {
     }
 
     @Test
+    void idleLatencyPollOnlyOnEveryCpu() throws Exception {
+        FakeHost host = FakeHost.server(dir);
+        roundTrip(host, ctx -> IdleLatencyKnob.forCpus(ctx, CpuList.parse("0-39"), 0), () -> {
+            check(read(host, "/sys/devices/system/cpu/cpu0/power/pm_qos_resume_latency_us").equals("n/a"), "cpu0 limit");
+            check(read(host, "/sys/devices/system/cpu/cpu39/power/pm_qos_resume_latency_us").equals("n/a"), "cpu39 limit");
+        });
+    }
+
+    @Test
     void irqbalanceStop() throws Exception {
         FakeHost host = FakeHost.server(dir);
         roundTrip(host, ctx -> List.of(new IrqbalanceKnob(ctx, false)),
@@ -128,6 +137,10 @@ class HostKnobsTest {
                 new IrqAffinityKnob(ctx, 120, "nvme0q0", CpuList.parse("20")).plan());
         assertEquals("irqbalance: running -> stopped (systemctl stop irqbalance)", new IrqbalanceKnob(ctx, false).plan());
         assertEquals("turbo: /sys/devices/system/cpu/intel_pstate/no_turbo 0 -> 1", new TurboKnob(ctx, false).plan());
+        assertEquals("CPU 3 idle latency limit: /sys/devices/system/cpu/cpu3/power/pm_qos_resume_latency_us 0 -> n/a"
+                + " (idle states left: POLL)", new IdleLatencyKnob(ctx, 3, 0).plan());
+        assertEquals("CPU 3 idle latency limit: /sys/devices/system/cpu/cpu3/power/pm_qos_resume_latency_us 0 -> 10"
+                + " (idle states left: POLL, C1, C1E)", new IdleLatencyKnob(ctx, 3, 10).plan());
         assertEquals("NVMe queues: reload nvme (poll_queues=36 write_queues=0 -> poll_queues=8 write_queues=0)",
                 new NvmeQueuesKnob(ctx, NvmeQueueSpec.of(null, 8, null)).plan());
     }

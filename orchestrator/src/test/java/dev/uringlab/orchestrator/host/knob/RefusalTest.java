@@ -43,6 +43,15 @@ class RefusalTest {
     }
 
     @Test
+    void idleLatencyIsRefusedWithoutACpuidleDriverBecauseItWouldChangeNothing() throws Exception {
+        FakeHost host = FakeHost.vm(dir);
+        Files.delete(host.root.resolve("sys/devices/system/cpu/cpuidle/current_driver"));
+        HostException e = refused(host, new IdleLatencyKnob(host.ctx(), 1, 0));
+        assertEquals("CPU 1 idle latency limit: this host has no cpuidle driver (/sys/devices/system/cpu/cpuidle/current_driver),"
+                + " so the limit would change nothing; boot with idle=poll to keep CPUs from halting", e.getMessage());
+    }
+
+    @Test
     void vmIrqIsRefusedWithEperm() throws Exception {
         FakeHost host = FakeHost.vm(dir);
         BlockDeviceLocator locator = new BlockDeviceLocator(host.fs());
