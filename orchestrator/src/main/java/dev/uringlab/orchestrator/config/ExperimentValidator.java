@@ -48,6 +48,16 @@ final class ExperimentValidator {
         SweepSpec sweep = new SweepValidator(workload.kind()).validate(e, pinned);
         HostSpec host = e.containsKey("host") ? HostSpecValidator.validate(Nodes.map(e.get("host").value(), "host"))
                 : HostSpec.none();
+        if (e.containsKey("host") && e.containsKey("sweep") && e.get("sweep").value() instanceof Node.MapNode sweepMap
+                && e.get("host").value() instanceof Node.MapNode hostMap) {
+            for (String key : hostMap.entries().keySet()) {
+                Node.Entry swept = sweepMap.entries().get(SweepValidator.HOST + key);
+                if (swept != null) {
+                    throw new ConfigException(swept.keyPosition(), "sweep.host." + key + ": host." + key
+                            + " is also set under host:, which holds for every run (keep one of the two)");
+                }
+            }
+        }
         List<BackgroundSpec> background = e.containsKey("background")
                 ? BackgroundValidator.validate(e.get("background").value()) : List.of();
         List<dev.uringlab.analysis.plot.PlotSpec> plots = e.containsKey("plots")

@@ -35,6 +35,34 @@ public record HostSpec(
     public record NvmeQueues(Integer defaultQueues, Integer poll, Integer write, String irqCpus, int attempts) {
     }
 
+    /** Sweep axes named {@code host.KEY} vary one host setting between runs. */
+    public static final String SWEPT_PREFIX = "host.";
+
+    /**
+     * The host settings of one run from its swept {@code host.KEY} values (other axes ignored);
+     * "leave" keeps a key as the host has it. Applied before the run, restored after it.
+     */
+    public static HostSpec ofSwept(Map<String, Object> swept) {
+        boolean dropCaches = false;
+        Boolean turbo = null;
+        String governor = null;
+        Integer maxIdleLatencyUs = null;
+        for (Map.Entry<String, Object> e : swept.entrySet()) {
+            if (!e.getKey().startsWith(SWEPT_PREFIX) || HostSpecValidator.LEAVE.equals(e.getValue())) {
+                continue;
+            }
+            Object v = e.getValue();
+            switch (e.getKey().substring(SWEPT_PREFIX.length())) {
+                case "drop_caches" -> dropCaches = (Boolean) v;
+                case "turbo" -> turbo = "on".equals(v);
+                case "governor" -> governor = (String) v;
+                case "max_idle_latency_us" -> maxIdleLatencyUs = (Integer) v;
+                default -> throw new IllegalArgumentException("host key " + e.getKey() + " cannot be swept");
+            }
+        }
+        return new HostSpec(false, dropCaches, turbo, null, governor, maxIdleLatencyUs, Map.of(), null);
+    }
+
     public static HostSpec none() {
         return new HostSpec(false, false, null, null, null, null, Map.of(), null);
     }

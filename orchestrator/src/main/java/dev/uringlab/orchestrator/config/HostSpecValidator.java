@@ -10,6 +10,10 @@ final class HostSpecValidator {
 
     static final Set<String> KEYS = Set.of("irqbalance", "drop_caches", "turbo", "smt", "governor", "irq_affinity",
             "nvme_queues", "max_idle_latency_us");
+    /** Host keys a sweep may vary between runs, as {@code host.KEY} axes. */
+    static final List<String> SWEEPABLE = List.of("max_idle_latency_us", "turbo", "governor", "drop_caches");
+    /** A swept value meaning "as the host has it": no change for that run. */
+    public static final String LEAVE = "leave";
     private static final Set<String> NVME_KEYS = Set.of("default", "poll", "write", "irq_cpus", "attempts");
     private static final List<String> GOVERNORS = List.of("performance", "powersave", "schedutil", "ondemand",
             "conservative", "userspace");
@@ -47,6 +51,37 @@ final class HostSpecValidator {
         HostSpec.NvmeQueues nvme = h.containsKey("nvme_queues") ? nvme(Nodes.map(h.get("nvme_queues").value(),
                 "host.nvme_queues")) : null;
         return new HostSpec(stopIrqbalance, dropCaches, turbo, smt, governor, maxIdleLatencyUs, irqAffinity, nvme);
+    }
+
+    /**
+     * One value of a {@code host.KEY} sweep axis: what the host section would hold for KEY, or
+     * {@link #LEAVE}. Keys whose change moves interrupts or CPUs cannot vary between runs, since
+     * CPU sets are resolved against them.
+     */
+    static Object sweptValue(String key, Node node, String field) throws ConfigException {
+        if (!SWEEPABLE.contains(key)) {
+            String why = switch (key) {
+                case "smt" -> "switching SMT takes CPUs offline, and the runs' CPU sets are resolved against the online ones";
+                case "irq_affinity", "nvme_queues" -> "it moves interrupts, and irq/non-irq CPU sets are resolved against them";
+                case "irqbalance" -> "irqbalance would move interrupts between runs";
+                default -> null;
+            };
+            if (why == null) {
+                throw new ConfigException(node.position(), field + ": '" + key + "' is not a host key"
+                        + Suggestions.hint(key, KEYS) + " (a sweep can vary host." + String.join(", host.", SWEEPABLE) + ")");
+            }
+            throw new ConfigException(node.position(), field + ": host." + key + " cannot change between runs: " + why
+                    + "; use one experiment per setting");
+        }
+        if (!key.equals("drop_caches") && node instanceof Node.ScalarNode s && LEAVE.equals(s.value())) {
+            return LEAVE;
+        }
+        return switch (key) {
+            case "max_idle_latency_us" -> Math.toIntExact((Long) OptionType.NON_NEGATIVE_INT.check(node, field));
+            case "turbo" -> onOff(node, field) ? "on" : "off";
+            case "governor" -> OptionType.oneOf(GOVERNORS.toArray(String[]::new)).check(node, field);
+            default -> OptionType.BOOL.check(node, field);
+        };
     }
 
     private static HostSpec.NvmeQueues nvme(Node.MapNode map) throws ConfigException {

@@ -11,12 +11,24 @@ import java.util.Set;
 /** Validates {@code sweep}, {@code zip} and {@code exclude}: axis names, value types, equal zip lengths. */
 final class SweepValidator {
 
+    static final String HOST = HostSpec.SWEPT_PREFIX;
+
     private final Map<String, OptionType> axisTypes = new LinkedHashMap<>();
     private final boolean freeForm;
 
     SweepValidator(String workloadKind) {
         axisTypes.putAll(WorkloadSchema.options(workloadKind));
         freeForm = WorkloadSchema.FREE_FORM.contains(workloadKind);
+    }
+
+    private Object checkValue(String axis, Node value, String field) throws ConfigException {
+        if (axis.equals("cpus")) {
+            return ExperimentValidator.cpuSet(value, field);
+        }
+        if (axis.startsWith(HOST)) {
+            return HostSpecValidator.sweptValue(axis.substring(HOST.length()), value, field);
+        }
+        return typeOf(axis).check(value, field);
     }
 
     /** Free-form kinds take any scalar axis; their spec checks each planned run's values. */
@@ -42,8 +54,12 @@ final class SweepValidator {
         }
         Set<String> allowed = new LinkedHashSet<>(axisTypes.keySet());
         allowed.add("cpus");
+        HostSpecValidator.SWEEPABLE.forEach(k -> allowed.add(HOST + k));
+        // Every host.* key gets through to sweptValue, which says why one cannot be swept.
+        sweep.entries().keySet().stream().filter(k -> k.startsWith(HOST)).forEach(allowed::add);
         if (!freeForm) {
-            Nodes.checkKeys(sweep, allowed, "sweep (an axis is 'cpus' or a workload option)");
+            Nodes.checkKeys(sweep, allowed, "sweep (an axis is 'cpus', a workload option or host."
+                    + String.join(", host.", HostSpecValidator.SWEEPABLE) + ")");
         }
         Map<String, List<Object>> axes = new LinkedHashMap<>();
         Set<String> zipped = zippedNames(experiment.get("zip"));
@@ -59,8 +75,7 @@ final class SweepValidator {
             List<Object> checked = new ArrayList<>();
             Set<String> seen = new HashSet<>();
             for (Node value : values.items()) {
-                Object v = axis.key().equals("cpus") ? ExperimentValidator.cpuSet(value, "sweep.cpus")
-                        : typeOf(axis.key()).check(value, "sweep." + axis.key());
+                Object v = checkValue(axis.key(), value, "sweep." + axis.key());
                 // A zipped axis may repeat values: it pairs them with its partners' values.
                 if (!seen.add(String.valueOf(v)) && !zipped.contains(axis.key())) {
                     throw new ConfigException(value.position(), "sweep." + axis.key() + ": value " + v + " is listed twice");
@@ -152,8 +167,7 @@ final class SweepValidator {
                     throw new ConfigException(entry.keyPosition(), "exclude: '" + entry.key() + "' is not a sweep axis"
                             + Suggestions.hint(entry.key(), axes.keySet()));
                 }
-                Object v = entry.key().equals("cpus") ? ExperimentValidator.cpuSet(entry.value(), "exclude.cpus")
-                        : typeOf(entry.key()).check(entry.value(), "exclude." + entry.key());
+                Object v = checkValue(entry.key(), entry.value(), "exclude." + entry.key());
                 if (!pinned.contains(entry.key())
                         && axes.get(entry.key()).stream().noneMatch(a -> String.valueOf(a).equals(String.valueOf(v)))) {
                     throw new ConfigException(entry.value().position(), "exclude: " + entry.key() + "=" + v

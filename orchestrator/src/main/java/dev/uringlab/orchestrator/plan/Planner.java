@@ -5,16 +5,8 @@ import dev.uringlab.orchestrator.config.ConfigException;
 import dev.uringlab.orchestrator.config.Experiment;
 import dev.uringlab.orchestrator.config.ExperimentFile;
 import dev.uringlab.orchestrator.config.HostSpec;
-import dev.uringlab.orchestrator.host.knob.GovernorKnob;
 import dev.uringlab.orchestrator.host.knob.HostKnob;
-import dev.uringlab.orchestrator.host.knob.IdleLatencyKnob;
-import dev.uringlab.orchestrator.host.knob.IrqAffinityKnob;
-import dev.uringlab.orchestrator.host.knob.IrqbalanceKnob;
 import dev.uringlab.orchestrator.host.knob.KnobContext;
-import dev.uringlab.orchestrator.host.knob.NvmeQueueSpec;
-import dev.uringlab.orchestrator.host.knob.NvmeQueuesKnob;
-import dev.uringlab.orchestrator.host.knob.SmtKnob;
-import dev.uringlab.orchestrator.host.knob.TurboKnob;
 import dev.uringlab.orchestrator.config.Sizes;
 import dev.uringlab.orchestrator.config.TargetSpec;
 import dev.uringlab.orchestrator.config.WorkloadSpec;
@@ -95,6 +87,7 @@ public final class Planner {
         int index = 0;
         for (Map<String, Object> combo : SweepExpander.expand(experiment.sweep())) {
             Map<String, Object> workloadOverrides = new LinkedHashMap<>(combo);
+            workloadOverrides.keySet().removeIf(k -> k.startsWith(HostSpec.SWEPT_PREFIX));
             String cpuSet = workloadOverrides.containsKey("cpus")
                     ? (String) workloadOverrides.remove("cpus") : experiment.cpus();
             WorkloadSpec workload = experiment.workload().with(workloadOverrides);
@@ -129,6 +122,7 @@ public final class Planner {
             }
         }
         List<String> changes = hostChanges(experiment, topology, knobs);
+        changes.addAll(sweptHostChanges(runs, topology));
         backgrounds.forEach(b -> changes.add("run beside every run: " + b.spec().describe() + " on CPU "
                 + CpuList.format(b.cpus()) + " (stopped after it)"));
         java.util.Set<String> taskScoped = new java.util.HashSet<>();
@@ -165,32 +159,7 @@ public final class Planner {
     }
 
     private List<HostKnob> knobs(HostSpec host, TargetTopology topology) throws HostException {
-        KnobContext ctx = KnobContext.forHost(fs);
-        List<HostKnob> knobs = new ArrayList<>();
-        if (host.stopIrqbalance()) {
-            knobs.add(new IrqbalanceKnob(ctx, false));
-        }
-        if (host.nvmeQueues() != null) {
-            HostSpec.NvmeQueues n = host.nvmeQueues();
-            knobs.add(new NvmeQueuesKnob(ctx, new NvmeQueueSpec(n.defaultQueues(), n.poll(), n.write(),
-                    n.irqCpus() == null ? null : CpuList.parse(n.irqCpus()), n.attempts(), topology.disk())));
-        }
-        for (Map.Entry<String, String> e : host.irqAffinity().entrySet()) {
-            knobs.addAll(IrqAffinityKnob.forDevice(ctx, topology, e.getKey(), CpuList.parse(e.getValue())));
-        }
-        if (host.turbo() != null) {
-            knobs.add(new TurboKnob(ctx, host.turbo()));
-        }
-        if (host.smt() != null) {
-            knobs.add(new SmtKnob(ctx, host.smt()));
-        }
-        if (host.governor() != null) {
-            knobs.addAll(GovernorKnob.forCpus(ctx, topology.onlineCpus(), host.governor()));
-        }
-        if (host.maxIdleLatencyUs() != null) {
-            knobs.addAll(IdleLatencyKnob.forCpus(ctx, topology.onlineCpus(), host.maxIdleLatencyUs()));
-        }
-        return knobs;
+        return HostKnobs.of(host, topology, KnobContext.forHost(fs));
     }
 
     private void checkTarget(Experiment experiment) throws ConfigException {
@@ -247,6 +216,31 @@ public final class Planner {
             current = "/";
         }
         return fs.realPath(current).orElse(current);
+    }
+
+    /** One line per distinct swept host setting: what its first knob changes, and how many more there are. */
+    private List<String> sweptHostChanges(List<RunSpec> runs, TargetTopology topology) throws HostException {
+        List<String> lines = new ArrayList<>();
+        java.util.Set<Map<String, Object>> seen = new java.util.HashSet<>();
+        for (RunSpec run : runs) {
+            Map<String, Object> swept = run.hostSwept();
+            if (swept.isEmpty() || !seen.add(swept)) {
+                continue;
+            }
+            HostSpec runHost = HostSpec.ofSwept(swept);
+            List<HostKnob> runKnobs = knobs(runHost, topology);
+            String when = "runs with " + RunSpec.describe(swept) + ": ";
+            if (runHost.dropCaches()) {
+                lines.add(when + "drop the page cache before the run");
+            }
+            if (!runKnobs.isEmpty()) {
+                lines.add(when + runKnobs.get(0).plan() + (runKnobs.size() > 1 ? " and " + (runKnobs.size() - 1)
+                        + " more like it" : "") + " (journaled, restored after each run)");
+            } else if (!runHost.dropCaches()) {
+                lines.add(when + "the host as it is");
+            }
+        }
+        return lines;
     }
 
     private static List<String> hostChanges(Experiment experiment, TargetTopology topology, List<HostKnob> knobs) {

@@ -1,5 +1,6 @@
 package dev.uringlab.orchestrator.plan;
 
+import dev.uringlab.orchestrator.config.HostSpec;
 import dev.uringlab.orchestrator.config.TargetSpec;
 import dev.uringlab.orchestrator.config.WorkloadSpec;
 import dev.uringlab.orchestrator.host.CpuList;
@@ -45,7 +46,25 @@ public record RunSpec(
         return List.copyOf(cpus);
     }
 
-    /** Every parameter of the run for tables: workload options (extra excluded) and the CPU set. */
+    /** The swept {@code host.KEY} values of this run ("leave" included): what it changes on the host for itself. */
+    public Map<String, Object> hostSwept() {
+        Map<String, Object> host = new LinkedHashMap<>();
+        swept.forEach((k, v) -> {
+            if (k.startsWith(HostSpec.SWEPT_PREFIX)) {
+                host.put(k, v);
+            }
+        });
+        return host;
+    }
+
+    /** "host.max_idle_latency_us=0 host.turbo=off" for plan lines. */
+    public static String describe(Map<String, Object> values) {
+        StringBuilder out = new StringBuilder();
+        values.forEach((k, v) -> out.append(out.length() == 0 ? "" : " ").append(k).append('=').append(v));
+        return out.toString();
+    }
+
+    /** Every parameter of the run for tables: workload options (extra excluded), the CPU set and swept host settings. */
     public Map<String, Object> params() {
         Map<String, Object> params = new LinkedHashMap<>();
         workload.options().forEach((k, v) -> {
@@ -55,6 +74,7 @@ public record RunSpec(
             }
         });
         params.put("cpus", cpuSet);
+        params.putAll(hostSwept());
         return params;
     }
 
@@ -69,6 +89,9 @@ public record RunSpec(
     }
 
     private static String shortName(String axis) {
+        if (axis.startsWith(HostSpec.SWEPT_PREFIX)) {
+            return axis.substring(HostSpec.SWEPT_PREFIX.length());
+        }
         return axis.equals("iodepth") ? "qd" : axis;
     }
 }

@@ -5,13 +5,17 @@ import dev.uringlab.analysis.model.RunRecord;
 import dev.uringlab.analysis.plot.PlotSpecs;
 import dev.uringlab.analysis.report.Report;
 import dev.uringlab.analysis.report.ReportGenerator;
+import dev.uringlab.orchestrator.config.HostSpec;
 import dev.uringlab.orchestrator.config.TargetSpec;
 import dev.uringlab.orchestrator.host.HostException;
 import dev.uringlab.orchestrator.host.HostFs;
 import dev.uringlab.orchestrator.host.knob.DropCachesKnob;
+import dev.uringlab.orchestrator.host.knob.HostKnob;
 import dev.uringlab.orchestrator.host.knob.HostSession;
 import dev.uringlab.orchestrator.host.knob.KnobContext;
+import dev.uringlab.orchestrator.host.knob.Restorer;
 import dev.uringlab.orchestrator.plan.ExperimentPlan;
+import dev.uringlab.orchestrator.plan.HostKnobs;
 import dev.uringlab.orchestrator.plan.Plan;
 import dev.uringlab.orchestrator.plan.RunIds;
 import dev.uringlab.orchestrator.plan.RunSpec;
@@ -103,6 +107,7 @@ public final class SweepRunner {
         String targetPath = prepareTarget(experiment.experiment().target(), options);
         List<String> ids = experiment.runs().stream().map(RunSpec::runId).toList();
         double expectedPerRun = expectedSeconds(experiment);
+        preflightSweptHost(experiment, host);
         for (RunSpec run : experiment.runs()) {
             if (!options.force() && store.stored(run.runId()).map(RunRecord::ok).orElse(false)) {
                 progress.skipped(run);
@@ -111,10 +116,30 @@ public final class SweepRunner {
             }
             progress.starting(run);
             Path partial = store.begin(run.runId());
-            if (host != null && experiment.experiment().host().dropCaches()) {
-                host.apply(new DropCachesKnob(host.context()));
+            HostSpec runHost = HostSpec.ofSwept(run.hostSwept());
+            int mark = host == null ? 0 : host.mark();
+            RunRecord record;
+            try {
+                // Swept host settings first: the drop then also covers what a governor change might have read in.
+                if (host != null) {
+                    for (HostKnob knob : HostKnobs.of(runHost, experiment.topology(), host.context())) {
+                        host.apply(knob);
+                    }
+                }
+                if (host != null && (experiment.experiment().host().dropCaches() || runHost.dropCaches())) {
+                    host.apply(new DropCachesKnob(host.context()));
+                }
+                record = store.commit(partial, executor.execute(experiment, run, targetPath, partial));
+            } finally {
+                if (host != null) {
+                    Restorer.Report undone = host.restoreTo(mark);
+                    if (!undone.ok()) {
+                        // The experiment's close() tries again and names the journal if it still fails.
+                        options.out().println("uringlab: could not restore after run " + run.runId() + ": "
+                                + undone.failures().get(0) + " (retried when the experiment ends)");
+                    }
+                }
             }
-            RunRecord record = store.commit(partial, executor.execute(experiment, run, targetPath, partial));
             store.writeRunsCsv(ids);
             progress.finished(record, expectedPerRun);
             tally.workloadSeconds += record.workloadSeconds();
@@ -143,9 +168,23 @@ public final class SweepRunner {
         }
     }
 
-    /** A journaled session when the experiment changes the host; null when it changes nothing. */
+    /** Every run's swept host knobs are checked before the first run, so a refusal costs no finished run. */
+    private static void preflightSweptHost(ExperimentPlan experiment, HostSession host) throws HostException {
+        if (host == null) {
+            return;
+        }
+        java.util.Set<Map<String, Object>> seen = new java.util.HashSet<>();
+        for (RunSpec run : experiment.runs()) {
+            if (seen.add(run.hostSwept())) {
+                host.preflight(HostKnobs.of(HostSpec.ofSwept(run.hostSwept()), experiment.topology(), host.context()));
+            }
+        }
+    }
+
+    /** A journaled session when the experiment or one of its runs changes the host; null when nothing does. */
     private HostSession openHostSession(ExperimentPlan experiment, ResultStore store) throws IOException {
-        if (experiment.knobs().isEmpty() && !experiment.experiment().host().dropCaches()) {
+        boolean runsChangeHost = experiment.runs().stream().anyMatch(r -> !r.hostSwept().isEmpty());
+        if (experiment.knobs().isEmpty() && !experiment.experiment().host().dropCaches() && !runsChangeHost) {
             return null;
         }
         java.nio.file.Files.createDirectories(store.experimentDir());

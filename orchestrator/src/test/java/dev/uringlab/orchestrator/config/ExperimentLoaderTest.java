@@ -206,4 +206,45 @@ class ExperimentLoaderTest {
         assertEquals("experiments.yaml:5:20: host.nvme_queues: set at least one of default, poll, write",
                 error("experiments:\n  - name: a\n    workload: {kind: fio}\n    host:\n      nvme_queues: {attempts: 2}\n"));
     }
+
+    private static String sweepingHost(String sweep, String host) {
+        return """
+                experiments:
+                  - name: h
+                    workload: {kind: fio}
+                %s    sweep:
+                      %s
+                """.formatted(host.isEmpty() ? "" : "    host: " + host + "\n", sweep);
+    }
+
+    @Test
+    void hostSettingsAreSweptAsHostAxesWithLeaveForTheHostsOwnValue() throws Exception {
+        Experiment e = parse(sweepingHost("{host.max_idle_latency_us: [leave, 0], host.turbo: [on, off],"
+                + " host.drop_caches: [true, false], host.governor: [leave, performance], iodepth: [1]}", "")).experiments().get(0);
+        assertEquals(List.of("leave", 0), e.sweep().axes().get("host.max_idle_latency_us"));
+        assertEquals(List.of("on", "off"), e.sweep().axes().get("host.turbo"));
+        assertEquals(List.of(true, false), e.sweep().axes().get("host.drop_caches"));
+        HostSpec run = HostSpec.ofSwept(Map.of("host.max_idle_latency_us", 0, "host.turbo", "off",
+                "host.governor", "leave", "iodepth", 1L));
+        assertEquals(0, run.maxIdleLatencyUs());
+        assertEquals(false, run.turbo());
+        assertEquals(null, run.governor(), "leave changes nothing");
+    }
+
+    @Test
+    void hostKeysThatMoveCpusOrInterruptsCannotBeSwept() {
+        assertEquals("experiments.yaml:5:19: sweep.host.smt: host.smt cannot change between runs: switching SMT takes CPUs"
+                + " offline, and the runs' CPU sets are resolved against the online ones; use one experiment per setting",
+                error(sweepingHost("{host.smt: [on, off]}", "")));
+        assertEquals("experiments.yaml:5:27: sweep.host.nvme_queues: host.nvme_queues cannot change between runs: it moves"
+                + " interrupts, and irq/non-irq CPU sets are resolved against them; use one experiment per setting",
+                error(sweepingHost("{host.nvme_queues: [{poll: 4}]}", "")));
+        assertEquals("experiments.yaml:5:21: sweep.host.turob: 'turob' is not a host key (did you mean 'turbo'?)"
+                + " (a sweep can vary host.max_idle_latency_us, host.turbo, host.governor, host.drop_caches)",
+                error(sweepingHost("{host.turob: [on]}", "")));
+        assertEquals("experiments.yaml:5:42: sweep.host.max_idle_latency_us: -1 is out of range, expected an integer >= 0",
+                error(sweepingHost("{host.max_idle_latency_us: [leave, -1]}", "")));
+        assertEquals("experiments.yaml:6:8: sweep.host.turbo: host.turbo is also set under host:, which holds for every"
+                + " run (keep one of the two)", error(sweepingHost("{host.turbo: [on, off]}", "{turbo: off}")));
+    }
 }

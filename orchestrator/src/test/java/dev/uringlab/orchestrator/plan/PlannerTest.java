@@ -83,6 +83,32 @@ class PlannerTest {
     }
 
     @Test
+    void sweptHostSettingsArePlannedPerRunAndKeptOutOfTheWorkload() throws Exception {
+        Plan plan = plan(Fixtures.SERVER, """
+                experiments:
+                  - name: idle
+                    target: {kind: scratch, path: /data/scratch.dat, size: 1g}
+                    workload: {kind: fio}
+                    sweep:
+                      host.max_idle_latency_us: [leave, 10]
+                      iodepth: [1]
+                """);
+        ExperimentPlan e = plan.experiments().get(0);
+        assertTrue(e.knobs().isEmpty(), "nothing is changed for the whole experiment");
+        String changes = String.join("\n", e.hostChanges());
+        assertTrue(changes.contains("runs with host.max_idle_latency_us=leave: the host as it is"), changes);
+        assertTrue(changes.contains("runs with host.max_idle_latency_us=10: CPU 0 idle latency limit: "
+                + "/sys/devices/system/cpu/cpu0/power/pm_qos_resume_latency_us 0 -> 10 (idle states left: POLL, C1, C1E)"
+                + " and 39 more like it (journaled, restored after each run)"), changes);
+        RunSpec second = e.runs().get(1);
+        assertEquals(java.util.Map.of("host.max_idle_latency_us", 10), second.hostSwept());
+        assertEquals(10, second.params().get("host.max_idle_latency_us"));
+        assertTrue(second.workload().options().keySet().stream().noneMatch(k -> k.startsWith("host.")));
+        assertTrue(second.runId().startsWith("maxidlelatencyus-10_iodepth-1_r1_"), second.runId());
+        assertEquals("max_idle_latency_us=10 qd=1", second.label());
+    }
+
+    @Test
     void placementsTheHostCannotOfferAreRefusedAtPlanTime() {
         HostException e = assertThrows(HostException.class, () -> plan(Fixtures.VM, """
                 experiments:

@@ -76,6 +76,17 @@ public final class HostSession implements AutoCloseable {
         }
     }
 
+    /** The newest journaled change so far: {@link #restoreTo} it to undo what came after. */
+    public synchronized int mark() {
+        List<JournalEntry> entries = journal.entries();
+        return entries.isEmpty() ? 0 : entries.get(entries.size() - 1).seq();
+    }
+
+    /** Undoes the changes made after {@code mark} (one run's), newest first; the earlier ones stay. */
+    public synchronized Restorer.Report restoreTo(int mark) throws HostException {
+        return Restorer.restoreAfter(journal, ctx, mark);
+    }
+
     /** Undoes everything applied so far; the session stays usable. */
     public synchronized Restorer.Report restore() throws HostException {
         return Restorer.restore(journal, ctx);

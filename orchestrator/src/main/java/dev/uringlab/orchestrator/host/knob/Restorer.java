@@ -24,6 +24,11 @@ public final class Restorer {
     }
 
     public static Report restore(Journal journal, KnobContext ctx) throws HostException {
+        return restoreAfter(journal, ctx, 0);
+    }
+
+    /** Undoes only the changes journaled after sequence number {@code seq}: one run's, leaving the experiment's. */
+    public static Report restoreAfter(Journal journal, KnobContext ctx, int seq) throws HostException {
         String root = ctx.fs().root().toAbsolutePath().normalize().toString();
         if (!root.equals(journal.hostRoot())) {
             throw new HostException("journal " + journal.file() + " records changes to host root " + journal.hostRoot()
@@ -33,6 +38,9 @@ public final class Restorer {
         List<String> failures = new ArrayList<>();
         int before = journal.entries().size() - journal.pending().size();
         for (JournalEntry entry : journal.pending()) {
+            if (entry.seq() <= seq) {
+                continue;
+            }
             try {
                 undo(ctx, entry);
                 journal.markRestored(entry.seq());

@@ -88,6 +88,25 @@ class HostKnobsTest {
     }
 
     @Test
+    void aRunsKnobsAreUndoneAtItsEndAndTheExperimentsStay() throws Exception {
+        FakeHost host = FakeHost.server(dir);
+        String before = host.hash();
+        try (HostSession session = HostSession.open(host.ctx(), dir.resolve("results"), System.err)) {
+            session.apply(new TurboKnob(host.ctx(), false));
+            int mark = session.mark();
+            for (HostKnob knob : IdleLatencyKnob.forCpus(host.ctx(), CpuList.parse("0-1"), 0)) {
+                session.apply(knob);
+            }
+            assertEquals("n/a", read(host, "/sys/devices/system/cpu/cpu1/power/pm_qos_resume_latency_us"));
+            Restorer.Report run = session.restoreTo(mark);
+            assertEquals(2, run.restored());
+            assertEquals("0", read(host, "/sys/devices/system/cpu/cpu1/power/pm_qos_resume_latency_us"));
+            assertEquals("1", read(host, TurboKnob.NO_TURBO), "the experiment's change stays for its next run");
+        }
+        assertEquals(before, host.hash(), "closing the session undoes the rest");
+    }
+
+    @Test
     void irqbalanceStop() throws Exception {
         FakeHost host = FakeHost.server(dir);
         roundTrip(host, ctx -> List.of(new IrqbalanceKnob(ctx, false)),
