@@ -23,6 +23,39 @@ public record BpftraceMaps(Map<String, Map<String, Long>> maps) {
         maps = java.util.Collections.unmodifiableMap(copy);
     }
 
+    /**
+     * What was counted between {@code earlier} and this dump of the same running program: every
+     * value minus its earlier value, zeros dropped (as a map that never fired is not printed).
+     * Counts and histogram buckets only grow, so a value that went down means the maps do not
+     * come from one program run, and the difference is refused.
+     */
+    public BpftraceMaps minus(BpftraceMaps earlier) {
+        Map<String, Map<String, Long>> delta = new LinkedHashMap<>();
+        maps.forEach((name, values) -> {
+            Map<String, Long> before = earlier.map(name);
+            Map<String, Long> diff = new LinkedHashMap<>();
+            values.forEach((key, value) -> {
+                long d = value - before.getOrDefault(key, 0L);
+                if (d < 0) {
+                    throw new IllegalArgumentException(name + "[" + key + "] went from " + before.get(key) + " to "
+                            + value + ": not two dumps of one program run");
+                }
+                if (d != 0) {
+                    diff.put(key, d);
+                }
+            });
+            if (!diff.isEmpty()) {
+                delta.put(name, diff);
+            }
+        });
+        earlier.maps.forEach((name, values) -> values.forEach((key, value) -> {
+            if (value != 0 && !map(name).containsKey(key)) {
+                throw new IllegalArgumentException(name + "[" + key + "] disappeared: not two dumps of one program run");
+            }
+        }));
+        return new BpftraceMaps(delta);
+    }
+
     public Map<String, Long> map(String name) {
         return maps.getOrDefault(name, Map.of());
     }

@@ -92,4 +92,37 @@ class BpftraceJsonParserTest {
         assertEquals(Map.of("0", 3L), byProbe.get("io_uring_enter"));
         assertEquals(Map.of("x:", 1L), byProbe.get("io_uring"));
     }
+
+    /** The golden: one program, SIGUSR1, ten 4 KiB direct reads, SIGUSR1, SIGINT; @zz_end closes every dump. */
+    private static List<BpftraceMaps> dumps() throws IOException {
+        List<BpftraceMaps> dumps = new java.util.ArrayList<>();
+        StringBuilder current = new StringBuilder();
+        for (String line : golden("bpftrace-0.17-sigusr1-dumps.ndjson").split("\n")) {
+            current.append(line).append('\n');
+            if (line.contains("\"@zz_end\"")) {
+                dumps.add(BpftraceJsonParser.parse(current.toString()));
+                current.setLength(0);
+            }
+        }
+        return dumps;
+    }
+
+    @Test
+    void twoDumpsOfOneRunGiveWhatWasCountedBetweenThem() throws IOException {
+        List<BpftraceMaps> dumps = dumps();
+        assertEquals(3, dumps.size());
+        BpftraceMaps between = dumps.get(1).minus(dumps.get(0));
+        assertEquals(Map.of("1", 19L, "0", 19L), between.map("@b_timer"));
+        assertEquals(Map.of("[4096, 8191]", 11L, "[16384, 32767]", 1L, "[65536, 131071]", 1L), between.map("@h"),
+                "zero buckets are dropped like maps that never fired");
+        assertFalse(between.maps().containsKey("@zz_end"), "a constant map counted nothing in between");
+        assertEquals(Map.of("1", 4L, "0", 7L), dumps.get(2).minus(dumps.get(1)).map("@b_timer"));
+    }
+
+    @Test
+    void dumpsOfDifferentRunsAreRefused() throws IOException {
+        List<BpftraceMaps> dumps = dumps();
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> dumps.get(0).minus(dumps.get(1)));
+        assertTrue(e.getMessage().contains("not two dumps of one program run"), e.getMessage());
+    }
 }

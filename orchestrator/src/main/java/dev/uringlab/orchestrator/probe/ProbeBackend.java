@@ -1,14 +1,9 @@
 package dev.uringlab.orchestrator.probe;
 
-import dev.uringlab.analysis.parse.BpftraceMaps;
 import dev.uringlab.orchestrator.process.ToolException;
-import java.io.File;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -40,6 +35,17 @@ public interface ProbeBackend {
         return start(probes, irqs, runDir, attachTimeout, null);
     }
 
+    /**
+     * The runs of one experiment follow, their probes unchanged from run to run unless a kprobe
+     * falls back: a backend may keep its tool attached across them, with its files in {@code dir}.
+     */
+    default void beginExperiment(Path dir) {
+    }
+
+    /** The experiment is over: stop whatever {@link #beginExperiment} kept running. */
+    default void endExperiment() {
+    }
+
     /** {@code bpftrace} or {@code bcc} with the system defaults; anything else is a one-line error. */
     static ProbeBackend named(String name, String bpftraceBinary) {
         return switch (name) {
@@ -50,64 +56,6 @@ public interface ProbeBackend {
     }
 
     static ProbeBackend bpftrace(String binary) {
-        return new Bpftrace(binary);
-    }
-
-    /** The bpftrace path as it was before backends existed: {@link BpftraceProgram} + {@link BpftraceSession}. */
-    record Bpftrace(String binary) implements ProbeBackend {
-
-        @Override
-        public String name() {
-            return BPFTRACE;
-        }
-
-        @Override
-        public Optional<String> preflight() {
-            return onPath(binary) ? Optional.empty() : Optional.of("bpftrace not installed: apt-get install bpftrace");
-        }
-
-        @Override
-        public ProbeSession start(List<ResolvedProbe> probes, List<Integer> irqs, Path runDir, Duration attachTimeout,
-                                  WorkloadScope scope) throws ToolException {
-            if (scope != null) {
-                probes = probes.stream().map(p -> p.available() && scope.taskProbes().contains(p.id())
-                        ? new ResolvedProbe(p.id(), p.variant(), p.meaning(),
-                                BpftraceProgram.scoped(p.body(), scope.bpftraceCondition()), null)
-                        : p).toList();
-            }
-            Map<String, String> template = new HashMap<>();
-            if (probes.stream().anyMatch(p -> p.available() && p.body().contains("{{" + BpftraceProgram.IRQS + "}}"))) {
-                template.put(BpftraceProgram.IRQS, BpftraceProgram.irqFilter(irqs));
-            }
-            BpftraceSession session = BpftraceSession.start(binary, BpftraceProgram.merge(probes, template), runDir, attachTimeout);
-            return new ProbeSession() {
-                @Override
-                public long pid() {
-                    return session.pid();
-                }
-
-                @Override
-                public BpftraceMaps stop() throws ToolException {
-                    return session.stop();
-                }
-
-                @Override
-                public void close() {
-                    session.close();
-                }
-            };
-        }
-
-        private static boolean onPath(String binary) {
-            if (binary.contains("/")) {
-                return Files.isExecutable(Path.of(binary));
-            }
-            for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
-                if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, binary))) {
-                    return true;
-                }
-            }
-            return false;
-        }
+        return new BpftraceBackend(binary);
     }
 }

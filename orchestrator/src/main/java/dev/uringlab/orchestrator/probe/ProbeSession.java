@@ -17,4 +17,29 @@ public interface ProbeSession extends AutoCloseable {
     /** Stops the tool if still running, without reading maps (error paths). */
     @Override
     void close();
+
+    /** How a session's maps are read at its end. */
+    @FunctionalInterface
+    interface Stop {
+        BpftraceMaps stop() throws ToolException;
+    }
+
+    static ProbeSession of(long pid, Stop stop, Runnable close) {
+        return new ProbeSession() {
+            @Override
+            public long pid() {
+                return pid;
+            }
+
+            @Override
+            public BpftraceMaps stop() throws ToolException {
+                return stop.stop();
+            }
+
+            @Override
+            public void close() {
+                close.run();
+            }
+        };
+    }
 }

@@ -102,7 +102,23 @@ public final class SweepRunner {
                                RunOptions options, Progress progress, Tally tally)
             throws IOException, ToolException, InterruptedException, HostException {
         Workload workload = workloads.get(experiment.experiment().workload().kind());
-        RunExecutor executor = new RunExecutor(fs, workload, probeBackends.get(experiment.experiment().backend()));
+        // Absent when the experiment has no probes (the sweep then skips the backend's preflight too).
+        ProbeBackend backend = probeBackends.get(experiment.experiment().backend());
+        if (backend != null) {
+            backend.beginExperiment(store.experimentDir());
+        }
+        try {
+            runRuns(plan, experiment, store, host, options, progress, tally, workload, new RunExecutor(fs, workload, backend));
+        } finally {
+            if (backend != null) {
+                backend.endExperiment();
+            }
+        }
+    }
+
+    private void runRuns(Plan plan, ExperimentPlan experiment, ResultStore store, HostSession host, RunOptions options,
+                         Progress progress, Tally tally, Workload workload, RunExecutor executor)
+            throws IOException, ToolException, InterruptedException, HostException {
         store.writeManifest(manifest(plan, experiment, workload));
         String targetPath = prepareTarget(experiment.experiment().target(), options);
         List<String> ids = experiment.runs().stream().map(RunSpec::runId).toList();

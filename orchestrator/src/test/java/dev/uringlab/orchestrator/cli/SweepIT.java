@@ -110,11 +110,13 @@ public class SweepIT {
             assertTrue(row.get("wake_up_state_variant").startsWith("unavailable: ")
                     || row.get("wake_up_state_variant").equals("kprobe"), row.toString());
             Path runDir = exp.resolve("runs").resolve(row.get("run_id"));
-            for (String f : List.of("run.json", "fio.json", "bpftrace.ndjson", "bpftrace.stderr", "fio.stderr",
-                    "interrupts.before", "interrupts.after", "probes.bt")) {
+            // One bpftrace for the experiment: each run keeps the two dumps its counts are the difference of.
+            for (String f : List.of("run.json", "fio.json", "bpftrace.opening.ndjson", "bpftrace.closing.ndjson",
+                    "fio.stderr", "interrupts.before", "interrupts.after", "probes.bt")) {
                 assertTrue(Files.exists(runDir.resolve(f)), runDir.resolve(f) + " missing");
             }
         }
+        assertTrue(Files.exists(exp.resolve("bpftrace-session/bpftrace.stderr")), "the shared bpftrace's files");
         Map<String, String> nonIrq = rows.stream().filter(r -> r.get("cpus").equals("non-irq")).findFirst().orElseThrow();
         assertTrue(Long.parseLong(nonIrq.get("ipi_by_callsite")) > 0, "IPIs on the non-irq CPU: " + nonIrq);
 
