@@ -41,15 +41,29 @@ class ProbeStarterIT {
 
     @Test
     void kprobesThatDoNotAttachFallBackAndTheSessionStillStarts(@TempDir Path dir) throws Exception {
+        fallsBack(ProbeBackend.bpftrace(Prerequisites.requireTool("bpftrace").toString()), dir);
+    }
+
+    /** The same within an experiment, where the program stays attached across runs once it is up. */
+    @Test
+    void kprobesFallBackForTheExperimentsSharedBpftraceToo(@TempDir Path dir) throws Exception {
+        ProbeBackend backend = ProbeBackend.bpftrace(Prerequisites.requireTool("bpftrace").toString());
+        backend.beginExperiment(dir.resolve("experiment"));
+        try {
+            fallsBack(backend, dir.resolve("run"));
+        } finally {
+            backend.endExperiment();
+        }
+    }
+
+    private static void fallsBack(ProbeBackend backend, Path dir) throws Exception {
         HostProbeSupport host = HostProbeSupport.detect(HostFs.real());
         ResolvedProbe enter = ProbeResolver.resolve(CATALOG.find("io_uring_enter").orElseThrow(), host, Optional.empty());
         List<ResolvedProbe> probes = List.of(kprobeVariant("kick_process"), kprobeVariant("wake_up_state"), enter);
         Map<String, ResolvedProbe> fallbacks = Map.of(
                 "kick_process", ProbeResolver.resolve(CATALOG.find("kick_process").orElseThrow(), host, Optional.of("tracepoint")),
                 "wake_up_state", ResolvedProbe.unavailable("wake_up_state", "kprobe did not attach and there is no tracepoint variant"));
-        String bpftrace = Prerequisites.requireTool("bpftrace").toString();
-
-        ProbeStarter.Started started = ProbeStarter.start(ProbeBackend.bpftrace(bpftrace), probes, fallbacks, List.of(),
+        ProbeStarter.Started started = ProbeStarter.start(backend, probes, fallbacks, List.of(),
                 dir, Duration.ofSeconds(60), null);
         try (ProbeSession session = started.session()) {
             assertEquals("tracepoint", started.probes().get(0).variant());
