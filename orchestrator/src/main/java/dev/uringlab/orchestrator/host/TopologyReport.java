@@ -74,7 +74,29 @@ public final class TopologyReport {
         nvme.put("params", NvmeDriver.params(fs));
         r.put("nvme_module", nvme);
         r.put("irqbalance", Irqbalance.running(fs) ? "running" : "stopped");
+        r.put("cpuidle", cpuidle(fs, cpus.online()));
         return r;
+    }
+
+    /** How idle CPUs sleep: it decides what a wake-up costs, part of every interrupt-core measurement. */
+    private static Map<String, Object> cpuidle(HostFs fs, SortedSet<Integer> online) {
+        Map<String, Object> c = new LinkedHashMap<>();
+        c.put("driver", CpuIdle.driver(fs));
+        c.put("governor", CpuIdle.governor(fs));
+        fs.readLine("/sys/module/haltpoll/parameters/guest_halt_poll_ns").ifPresent(ns -> c.put("guest_halt_poll_ns", ns));
+        List<Map<String, Object>> states = new ArrayList<>();
+        if (!online.isEmpty()) {
+            for (CpuIdle.State st : CpuIdle.states(fs, online.first())) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("name", st.name());
+                m.put("latency_us", st.latencyUs());
+                m.put("disabled", st.disabled());
+                states.add(m);
+            }
+        }
+        c.put("states", states);
+        c.put("latency_limit_us", CpuIdle.limitsByValue(fs, online));
+        return c;
     }
 
     private static int number(String s) {
@@ -119,6 +141,38 @@ public final class TopologyReport {
                         .map(e -> e.getKey() + "=" + e.getValue()).toList()))
                 : "not loaded"));
         out.append(String.format("irqbalance   %s%n", r.get("irqbalance")));
+        Map<String, Object> idle = (Map<String, Object>) r.get("cpuidle");
+        if (idle != null) {
+            out.append(String.format("cpuidle      %s%n", renderIdle(idle)));
+        }
+        return out.toString();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static String renderIdle(Map<String, Object> idle) {
+        if ("none".equals(idle.get("driver"))) {
+            return "no cpuidle driver (the architecture's default idle; host.max_idle_latency_us has no effect)";
+        }
+        StringBuilder out = new StringBuilder().append(idle.get("driver")).append(" (governor ").append(idle.get("governor"));
+        if (idle.containsKey("guest_halt_poll_ns")) {
+            out.append(", guest_halt_poll_ns=").append(idle.get("guest_halt_poll_ns"));
+        }
+        out.append("): ");
+        List<String> states = new ArrayList<>();
+        for (Map<String, Object> st : (List<Map<String, Object>>) idle.get("states")) {
+            states.add(st.get("name") + " " + st.get("latency_us") + " µs" + (Boolean.TRUE.equals(st.get("disabled"))
+                    ? " (disabled)" : ""));
+        }
+        out.append(String.join(", ", states));
+        List<String> limits = new ArrayList<>();
+        ((Map<String, String>) idle.get("latency_limit_us")).forEach((limit, cpus) -> limits.add(switch (limit) {
+            case CpuIdle.NO_LIMIT -> "no latency limit on CPU " + cpus;
+            case CpuIdle.POLL_ONLY -> "poll only on CPU " + cpus;
+            default -> "at most " + limit + " µs on CPU " + cpus;
+        }));
+        if (!limits.isEmpty()) {
+            out.append("; ").append(String.join(", ", limits));
+        }
         return out.toString();
     }
 

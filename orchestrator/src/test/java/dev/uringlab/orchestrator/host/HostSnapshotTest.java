@@ -31,7 +31,8 @@ class HostSnapshotTest {
         Map<String, Object> vm = HostSnapshot.take(Fixtures.VM, "vda").toMap();
         assertEquals("1", ((Map<?, ?>) ((Map<?, ?>) vm.get("irqs")).get("36")).get("effective"));
         assertEquals("stopped", vm.get("irqbalance"));
-        assertEquals("haltpoll", ((Map<?, ?>) vm.get("cpuidle")).get("driver"));
+        assertEquals(Map.of("driver", "haltpoll", "governor", "haltpoll", "latency_limit_us", Map.of("0", "0-1")),
+                vm.get("cpuidle"));
     }
 
     @Test

@@ -20,6 +20,8 @@ class TopologyReportTest {
         assertTrue(table.contains("  122    nvme0q2            CPU 5      5-9,25-29"), table);
         assertTrue(table.contains("nvme module  loaded, io_queue_depth=1024 poll_queues=36 write_queues=0"), table);
         assertTrue(table.contains("irqbalance   running"), table);
+        assertTrue(table.contains("cpuidle      intel_idle (governor menu): POLL 0 µs, C1 2 µs, C1E 10 µs, C6 133 µs;"
+                + " no latency limit on CPU 0-39"), table);
     }
 
     @Test
@@ -34,5 +36,7 @@ class TopologyReportTest {
         String table = TopologyReport.render(report);
         assertTrue(table.contains("SMT          notsupported, no siblings (one thread per core)"), table);
         assertTrue(table.contains("nvme module  not loaded"), table);
+        assertTrue(table.contains("cpuidle      haltpoll (governor haltpoll, guest_halt_poll_ns=0): POLL 0 µs,"
+                + " haltpoll idle 1 µs; no latency limit on CPU 0-1"), table);
     }
 }
