@@ -21,6 +21,10 @@
 #   host.max_idle_latency_us: 0 does. Both tools then see the same idle path, and
 #   the comparison measures their I/O paths rather than which one happens to keep
 #   a timer pending (fio's main thread, see ANCHOR_HZ). Needs root.
+#   BUFFERED=1 (environment): buffered reads of a file held in the page cache
+#   (read once before every cell; fio gets --invalidate=0 so it does not drop it).
+#   No device in the path: the table then compares the two tools' software paths
+#   alone, where on this VM's disk both are bound by the device.
 # Pairs alternate their order (fio first, then ringbench first, ...) so that a
 # drift of the host (this VM's disk swings 10-15% within a minute) falls on
 # both tools alike; one unrecorded warm-up run of each tool precedes every
@@ -40,6 +44,9 @@ VARIANTS=${6:-"default sqpoll"}
 SQCPU=${7:-$([ "$CPU" = 0 ] && echo 1 || echo 0)}
 ANCHOR_HZ=${ANCHOR_HZ:-0}
 IDLE=${IDLE:-host}
+BUFFERED=${BUFFERED:-0}
+if [ "$BUFFERED" = 1 ]; then fio_io="--direct=0 --invalidate=0"; rb_io="--buffered"; io_desc="buffered, page cache"
+else fio_io="--direct=1"; rb_io="--direct"; io_desc="O_DIRECT"; fi
 [ -e "$FILE" ] || { dd if=/dev/urandom of="$FILE" bs=1M count=1024 status=none; sync; }
 command -v fio >/dev/null || { echo "fio not installed" >&2; exit 1; }
 [ -x "$RB" ] || { echo "ringbench not built: make -C workloads/ringbench" >&2; exit 1; }
@@ -83,7 +90,7 @@ fio_iops() { # qd variant
     extra=""
     [ "$2" = sqpoll ] && extra="--sqthread_poll=1 --sqthread_poll_cpu=$SQCPU"
     anchor_start
-    taskset -c "$CPU" fio --name=rb --filename="$FILE" --ioengine=io_uring --direct=1 \
+    taskset -c "$CPU" fio --name=rb --filename="$FILE" --ioengine=io_uring $fio_io \
         --rw=randread --bs=4k --iodepth="$1" --runtime="$SECS" --time_based \
         --randrepeat=0 $extra --output-format=json 2>/dev/null |
         python3 -c 'import json,sys; j=json.load(sys.stdin)["jobs"][0]
@@ -98,17 +105,18 @@ rb_iops() { # qd variant
     flags="$flags --submit-batch ${SUBMIT_BATCH:-1}"
     anchor_start
     # a fresh seed per run, as fio's randrepeat=0 draws one
-    taskset -c "$CPU" "$RB" --file "$FILE" --rw randread --bs 4k --direct --qd "$1" --cpus "$CPU" \
+    taskset -c "$CPU" "$RB" --file "$FILE" --rw randread --bs 4k $rb_io --qd "$1" --cpus "$CPU" \
         --runtime "$SECS" --seed "$(od -An -N4 -tu4 /dev/urandom | tr -d ' ')" $flags |
         python3 -c 'import json,sys; d=json.load(sys.stdin); assert d["errors"]==0
 print(d["iops"], (d["cpu"]["usr_s"] + d["cpu"]["sys_s"]) * 1e6 / d["total_ios"])'
     anchor_stop
 }
 
-echo "# $(uname -r), fio $(fio --version), CPU $CPU, ${SECS}s runs, $PAIRS pairs, anchor ${ANCHOR_HZ} Hz, idle ${IDLE} ($(cat /sys/devices/system/cpu/cpuidle/current_driver 2>/dev/null || echo no cpuidle)), ringbench --submit-batch ${SUBMIT_BATCH:-1}"
+echo "# $(uname -r), fio $(fio --version), $io_desc, CPU $CPU, ${SECS}s runs, $PAIRS pairs, anchor ${ANCHOR_HZ} Hz, idle ${IDLE} ($(cat /sys/devices/system/cpu/cpuidle/current_driver 2>/dev/null || echo no cpuidle)), ringbench --submit-batch ${SUBMIT_BATCH:-1}"
 printf '%-8s %4s %10s %10s %7s %15s %5s %8s %8s  %s\n' variant qd fio_iops rb_iops ratio "95% CI" wins fio_cpu rb_cpu "per-pair ratios"
 for v in $VARIANTS; do
     for qd in $QDS; do
+        if [ "$BUFFERED" = 1 ]; then cat "$FILE" >/dev/null; fi
         fio_iops "$qd" "$v" >/dev/null; rb_iops "$qd" "$v" >/dev/null   # warm-up
         fl=""; rl=""
         for p in $(seq "$PAIRS"); do
