@@ -8,7 +8,8 @@
 #   /usr/bin/python3 uringlab_bcc.py --emit-c ID ...   # print the generated C and exit (no bcc, no root)
 # Prints {"type": "attached_probes", ...} and then the printf record "uringlab-probes-attached"
 # once every probe is attached; SIGINT or SIGTERM prints every map and exits 0; SIGUSR1 prints the
-# maps and keeps running (as bpftrace does). Errors end with one line "uringlab_bcc: ..." on stderr.
+# maps and keeps running (as bpftrace does). Every dump ends with the map @zzzz_uringlab_dump_end
+# (always 1), so a reader knows when it is complete. Errors end with one line "uringlab_bcc: ..." on stderr.
 #
 # Sample:
 #   {"type": "attached_probes", "data": {"probes": 2}}
@@ -26,6 +27,7 @@ import time
 
 sys.dont_write_bytecode = True  # never leave __pycache__ in the catalog or a run directory
 READY_MARKER = "uringlab-probes-attached"
+END_MAP = "@zzzz_uringlab_dump_end"  # the orchestrator's SharedProbeProcess waits for it
 HERE = os.path.dirname(os.path.abspath(__file__))
 ID_RE = re.compile(r"^[a-z][a-z0-9_]*$")
 # Key kinds a probe map may use: the C key type and how bpftrace would print the key.
@@ -175,6 +177,7 @@ def print_maps(bpf, maps):
             key = format_key(kind, raw, ksym)
             merged[key] = merged.get(key, 0) + count  # bpftrace also repeats a ksym key per address
         emit({"type": "map", "data": {"@" + name: dict(sorted(merged.items(), key=lambda kv: kv[1]))}})
+    emit({"type": "map", "data": {END_MAP: 1}})
     sys.stdout.flush()
 
 

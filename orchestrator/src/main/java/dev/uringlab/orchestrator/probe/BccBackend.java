@@ -7,8 +7,21 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
-/** The {@code bcc} backend: {@link BccPreflight} before anything runs, then a {@link BccSession}. */
-public record BccBackend(HostFs fs, String python) implements ProbeBackend {
+/**
+ * The {@code bcc} backend: {@link BccPreflight} before anything runs, then the BCC runner. Within
+ * an experiment the runner is compiled and attached once and each run reads the difference of two
+ * SIGUSR1 dumps; outside one, and with probe_scope: workload (the program filters on each run's
+ * cgroup), every run gets its own {@link BccSession}.
+ */
+public final class BccBackend extends SharedSlot.Backend {
+
+    private final HostFs fs;
+    private final String python;
+
+    public BccBackend(HostFs fs, String python) {
+        this.fs = fs;
+        this.python = python;
+    }
 
     /** Debian's interpreter: a python3 first on PATH (pyenv, venv) usually lacks the bcc module. */
     public static BccBackend system() {
@@ -27,13 +40,20 @@ public record BccBackend(HostFs fs, String python) implements ProbeBackend {
 
     /** Refuses with the preflight line first: "python3-bpfcc not installed" beats a Python traceback. */
     @Override
-    public ProbeSession start(List<ResolvedProbe> probes, List<Integer> irqs, Path runDir, Duration attachTimeout,
-                              WorkloadScope scope)
-            throws ToolException {
+    public ProbeSession start(List<ResolvedProbe> probes, List<Integer> irqs, Path runDir,
+                                           Duration attachTimeout, WorkloadScope scope) throws ToolException {
         Optional<String> problem = preflight();
         if (problem.isPresent()) {
             throw new ToolException(problem.get());
         }
-        return BccSession.start(python, probes, irqs, runDir, attachTimeout, scope);
+        if (!slot.inExperiment() || scope != null) {
+            return BccSession.start(python, probes, irqs, runDir, attachTimeout, scope);
+        }
+        Path dir = slot.experimentDir().resolve("bcc-session");
+        String wanted = String.join(" ", BccSession.command(python, dir.resolve("bcc").resolve(BccScripts.RUNNER), probes,
+                irqs, BccScripts.ids()));
+        SharedProbeProcess shared = slot.get(wanted, experimentDir -> BccSession.startShared(python, probes, irqs, dir,
+                attachTimeout));
+        return shared.runSession(runDir);
     }
 }

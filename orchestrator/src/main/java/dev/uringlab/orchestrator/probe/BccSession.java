@@ -57,6 +57,20 @@ public final class BccSession implements ProbeSession {
     }
 
     /**
+     * One runner kept attached for all the runs of an experiment, its files in {@code dir}; each
+     * run reads its counts as the difference of two SIGUSR1 dumps ({@link SharedProbeProcess}).
+     */
+    static SharedProbeProcess startShared(String python, List<ResolvedProbe> probes, List<Integer> irqs, Path dir,
+            Duration attachTimeout) throws ToolException {
+        Path ndjson = dir.resolve("bcc.ndjson");
+        Path runner = BccScripts.extractTo(dir.resolve("bcc"));
+        List<String> command = command(python, runner, probes, irqs, BccScripts.ids());
+        ChildProcess child = ChildProcess.start("bcc", command, ndjson, dir.resolve("bcc.stderr"), dir);
+        return SharedProbeProcess.attach("bcc", child, ndjson, String.join(" ", command), attachTimeout,
+                BccSession::attached);
+    }
+
+    /**
      * {@code python -B -u runner --save-c probes.bcc.c [--irqs 36,37] id:variant ...}: every
      * available probe with the variant the resolver chose, so both backends count the same events.
      */

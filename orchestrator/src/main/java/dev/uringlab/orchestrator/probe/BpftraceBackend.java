@@ -1,6 +1,6 @@
 package dev.uringlab.orchestrator.probe;
 
-import dev.uringlab.analysis.parse.BpftraceMaps;
+import dev.uringlab.orchestrator.process.ChildProcess;
 import dev.uringlab.orchestrator.process.ToolException;
 
 import java.io.File;
@@ -21,11 +21,9 @@ import java.util.Optional;
  * programs that differ per run (probe_scope: workload filters by the run's cgroup) or whose maps
  * do not subtract, each run starts and stops its own bpftrace ({@link BpftraceSession}).
  */
-final class BpftraceBackend implements ProbeBackend {
+final class BpftraceBackend extends SharedSlot.Backend {
 
     private final String binary;
-    private Path experimentDir;
-    private LongLivedBpftrace shared;
 
     BpftraceBackend(String binary) {
         this.binary = binary;
@@ -42,21 +40,6 @@ final class BpftraceBackend implements ProbeBackend {
     }
 
     @Override
-    public synchronized void beginExperiment(Path dir) {
-        endExperiment();
-        experimentDir = dir;
-    }
-
-    @Override
-    public synchronized void endExperiment() {
-        if (shared != null) {
-            shared.close();
-            shared = null;
-        }
-        experimentDir = null;
-    }
-
-    @Override
     public synchronized ProbeSession start(List<ResolvedProbe> probes, List<Integer> irqs, Path runDir,
                                            Duration attachTimeout, WorkloadScope scope) throws ToolException {
         if (scope != null) {
@@ -70,7 +53,7 @@ final class BpftraceBackend implements ProbeBackend {
             template.put(BpftraceProgram.IRQS, BpftraceProgram.irqFilter(irqs));
         }
         String program = BpftraceProgram.merge(probes, template);
-        if (experimentDir != null && scope == null && LongLivedBpftrace.dumpsSubtract(program)) {
+        if (slot.inExperiment() && scope == null && dumpsSubtract(program)) {
             return sharedSession(program, runDir, attachTimeout);
         }
         BpftraceSession session = BpftraceSession.start(binary, program, runDir, attachTimeout);
@@ -78,31 +61,36 @@ final class BpftraceBackend implements ProbeBackend {
     }
 
     private ProbeSession sharedSession(String program, Path runDir, Duration attachTimeout) throws ToolException {
-        if (shared == null || !shared.isAlive() || !shared.program().equals(program)) {
-            if (shared != null) {
-                shared.close();
-                shared = null;
-            }
-            shared = LongLivedBpftrace.start(binary, program, experimentDir.resolve("bpftrace-session"), attachTimeout);
-        }
-        LongLivedBpftrace session = shared;
-        try {
-            Files.createDirectories(runDir);
-            Files.writeString(runDir.resolve("probes.bt"), program, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new ToolException("bpftrace: cannot write " + runDir.resolve("probes.bt") + ": " + e.getMessage(), e);
-        }
-        BpftraceMaps opening = session.dump(runDir.resolve("bpftrace.opening.ndjson"));
-        return ProbeSession.of(session.pid(), () -> {
-            BpftraceMaps closing = session.dump(runDir.resolve("bpftrace.closing.ndjson"));
-            try {
-                return closing.minus(opening);
-            } catch (IllegalArgumentException e) {
-                throw new ToolException("bpftrace (pid " + session.pid() + "): " + e.getMessage(), e);
-            }
-        }, () -> {
-            // the program stays attached for the experiment's next run
+        SharedProbeProcess shared = slot.get(program, experimentDir -> {
+            Path dir = experimentDir.resolve("bpftrace-session");
+            Path script = dir.resolve("probes.bt");
+            Path ndjson = dir.resolve("bpftrace.ndjson");
+            write(script, "BEGIN { printf(\"" + BpftraceSession.READY_MARKER + "\\n\"); "
+                    + SharedProbeProcess.endMapSetter() + " }\n" + program);
+            ChildProcess child = ChildProcess.start("bpftrace", List.of(binary, "-f", "json", script.getFileName().toString()),
+                    ndjson, dir.resolve("bpftrace.stderr"), dir);
+            return SharedProbeProcess.attach("bpftrace", child, ndjson, program, attachTimeout,
+                    output -> output.contains(BpftraceSession.READY_MARKER));
         });
+        write(runDir.resolve("probes.bt"), program);
+        return shared.runSession(runDir);
+    }
+
+    /**
+     * True when the maps of {@code program} can be subtracted: counts and histograms only grow,
+     * while avg, min, max and stats values of two dumps say nothing about what came in between.
+     */
+    static boolean dumpsSubtract(String program) {
+        return !program.matches("(?s).*\\b(avg|min|max|stats)\\s*\\(.*");
+    }
+
+    private static void write(Path file, String text) throws ToolException {
+        try {
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, text, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new ToolException("bpftrace: cannot write " + file + ": " + e.getMessage(), e);
+        }
     }
 
     private static boolean onPath(String binary) {

@@ -15,10 +15,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * One real bpftrace kept attached across "runs": each run's counts are exactly what happened in
- * it (a known number of execs of /bin/true), and the second run reuses the first one's process.
+ * One real probe tool kept attached across "runs": each run's counts are what happened in it (a
+ * known number of execs of /bin/true for bpftrace; one disk interrupt per I/O at queue depth 1
+ * for BCC), the second run reuses the first one's process, and the experiment's end stops it.
  */
-class LongLivedBpftraceIT {
+class SharedProbeProcessIT {
 
     private static final ResolvedProbe TRUE_EXECS = new ResolvedProbe("true_execs", "tracepoint", "execs of true",
             "tracepoint:sched:sched_process_exec /comm == \"true\"/ { @true_execs = count(); @true_execs_cpu[cpu] = count(); }",
@@ -84,6 +85,44 @@ class LongLivedBpftraceIT {
             assertTrue(Files.exists(tmp.resolve("solo/bpftrace.ndjson")));
         } finally {
             run.close();
+        }
+    }
+
+    @Test
+    void theBccRunnerIsSharedTooAndEachRunGetsItsOwnInterrupts() throws Exception {
+        Path fio = BccWorkload.requireHost();
+        List<Integer> irqs = BccWorkload.diskIrqs();
+        List<ResolvedProbe> probes = BccWorkload.resolve(List.of("irq_per_cpu", "io_uring_enter"));
+        ProbeBackend backend = BccBackend.system();
+        backend.beginExperiment(tmp);
+        try {
+            long pid = -1;
+            for (int run = 1; run <= 2; run++) {
+                ProbeSession session = backend.start(probes, irqs, tmp.resolve("run" + run), Duration.ofSeconds(60));
+                if (run == 2) {
+                    assertEquals(pid, session.pid(), "the second run reuses the attached runner");
+                }
+                pid = session.pid();
+                long ios = BccWorkload.runFio(fio, Files.createDirectories(tmp.resolve("fio" + run)), 1, 1, 1);
+                long interrupts = BccWorkload.sum(session.stop().byProbe(List.of("irq_per_cpu")).get("irq_per_cpu"));
+                session.close();
+                // QD 1: one completion interrupt per read (two completions rarely share one), plus
+                // whatever else the disk did meanwhile; a count from another run would be far off.
+                assertTrue(interrupts > ios * 0.95 && interrupts < ios * 1.1 + 50, "run " + run + ": " + interrupts
+                        + " interrupts for " + ios + " reads");
+                assertTrue(Files.exists(tmp.resolve("run" + run + "/bcc.closing.ndjson")));
+            }
+            backend.endExperiment();
+            long gone = pid;
+            ProcessHandle.of(gone).ifPresent(h -> {
+                try {
+                    h.onExit().get(10, TimeUnit.SECONDS);
+                } catch (Exception e) {
+                    throw new AssertionError("BCC runner " + gone + " still running after the experiment ended", e);
+                }
+            });
+        } finally {
+            backend.endExperiment();
         }
     }
 }
