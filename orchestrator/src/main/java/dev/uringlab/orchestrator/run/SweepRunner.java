@@ -102,7 +102,7 @@ public final class SweepRunner {
                                RunOptions options, Progress progress, Tally tally)
             throws IOException, ToolException, InterruptedException, HostException {
         Workload workload = workloads.get(experiment.experiment().workload().kind());
-        // Absent when the experiment has no probes (the sweep then skips the backend's preflight too).
+        // Absent when no experiment of the sweep has probes on this backend (Preflight builds only those).
         ProbeBackend backend = probeBackends.get(experiment.experiment().backend());
         if (backend != null) {
             backend.beginExperiment(store.experimentDir());
@@ -136,7 +136,7 @@ public final class SweepRunner {
             int mark = host == null ? 0 : host.mark();
             RunRecord record;
             try {
-                // Swept host settings first: the drop then also covers what a governor change might have read in.
+                // The run's own host settings, then the cache drop last, right before the workload as without them.
                 if (host != null) {
                     for (HostKnob knob : HostKnobs.of(runHost, experiment.topology(), host.context())) {
                         host.apply(knob);
