@@ -29,6 +29,7 @@ public final class SharedProbeProcess implements AutoCloseable {
 
     static final String END_MAP = "@zzzz_uringlab_dump_end";
     private static final Duration DUMP_TIMEOUT = Duration.ofSeconds(10);
+    private static final Duration QUIET = Duration.ofMillis(10);
     private static final int STDERR_LINES = 3;
 
     private final String tool;
@@ -105,6 +106,7 @@ public final class SharedProbeProcess implements AutoCloseable {
             int end = text.indexOf("\"" + END_MAP + "\"");
             if (end >= 0 && text.indexOf('\n', end) >= 0) {
                 String dump = text.substring(0, text.indexOf('\n', end) + 1);
+                checkNothingFollows(from + dump.getBytes(StandardCharsets.UTF_8).length);
                 try {
                     if (raw != null) {
                         Files.createDirectories(raw.getParent());
@@ -130,6 +132,26 @@ public final class SharedProbeProcess implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 throw new ToolException(tool + ": interrupted while reading its maps", e);
             }
+        }
+    }
+
+    /**
+     * The end marker is last only because the tool prints maps in name order. Maps printed after it
+     * would be missing from this dump and counted in the next, so a dump is only taken once the
+     * output stayed quiet for {@link #QUIET} after the marker, and refused if a map came late.
+     */
+    private void checkNothingFollows(long dumpEnd) throws ToolException {
+        try {
+            Thread.sleep(QUIET.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ToolException(tool + ": interrupted while reading its maps", e);
+        }
+        String late = readFrom(dumpEnd);
+        if (late.contains("\"type\": \"map\"") || late.contains("\"type\": \"hist\"")) {
+            throw new ToolException(tool + " printed maps after the end of its SIGUSR1 dump (" + ndjson + "): this version"
+                    + " does not print maps in name order, so one process cannot serve several runs: rerun with"
+                    + " uringlab run --probes-per-run");
         }
     }
 

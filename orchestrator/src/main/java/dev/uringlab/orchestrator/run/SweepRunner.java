@@ -104,7 +104,7 @@ public final class SweepRunner {
         Workload workload = workloads.get(experiment.experiment().workload().kind());
         // Absent when no experiment of the sweep has probes on this backend (Preflight builds only those).
         ProbeBackend backend = probeBackends.get(experiment.experiment().backend());
-        if (backend != null) {
+        if (backend != null && !options.probesPerRun()) {
             backend.beginExperiment(store.experimentDir());
         }
         try {

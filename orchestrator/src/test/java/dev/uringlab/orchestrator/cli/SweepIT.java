@@ -126,4 +126,19 @@ public class SweepIT {
         assertEquals(before, Files.getLastModifiedTime(firstRun), "a finished run is skipped, not redone");
         assertEquals(2, readCsv(exp.resolve("runs.csv")).size());
     }
+
+    @Test
+    void probesPerRunGivesEveryRunItsOwnBpftrace(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("it.yaml");
+        Files.writeString(file, experiment(dir, 1));
+        Path results = dir.resolve("results");
+        assertEquals(0, Main.execute("run", file.toString(), "--results", results.toString(), "--probes-per-run"));
+        Path exp = results.resolve("it-sweep");
+        assertTrue(!Files.exists(exp.resolve("bpftrace-session")), "no shared bpftrace");
+        for (Map<String, String> row : readCsv(exp.resolve("runs.csv"))) {
+            assertEquals("ok", row.get("status"), row.toString());
+            assertTrue(Long.parseLong(row.get("irq_per_cpu")) > 0, row.toString());
+            assertTrue(Files.exists(exp.resolve("runs").resolve(row.get("run_id")).resolve("bpftrace.ndjson")));
+        }
+    }
 }
