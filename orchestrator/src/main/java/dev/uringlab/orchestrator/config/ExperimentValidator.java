@@ -58,6 +58,12 @@ final class ExperimentValidator {
                 }
             }
         }
+        if (sweep.axes().containsKey(SweepValidator.HOST + "max_idle_latency_cpus")
+                && !sweep.axes().containsKey(SweepValidator.HOST + "max_idle_latency_us")) {
+            Node.Entry cpusAxis = ((Node.MapNode) e.get("sweep").value()).entries().get(SweepValidator.HOST + "max_idle_latency_cpus");
+            throw new ConfigException(cpusAxis.keyPosition(), "sweep.host.max_idle_latency_cpus: says which CPUs get"
+                    + " host.max_idle_latency_us, which is not swept (add it as an axis, e.g. host.max_idle_latency_us: [0])");
+        }
         List<BackgroundSpec> background = e.containsKey("background")
                 ? BackgroundValidator.validate(e.get("background").value()) : List.of();
         List<dev.uringlab.analysis.plot.PlotSpec> plots = e.containsKey("plots")

@@ -11,7 +11,8 @@ import java.util.Map;
  * @param irqAffinity IRQ name pattern of the target device ({@code nvme0q*}) → CPU list
  * @param turbo       false = turbo off
  * @param smt         false = SMT off
- * @param maxIdleLatencyUs the idle exit latency every online CPU may incur (PM QoS); 0 = poll, never halt
+ * @param maxIdleLatencyUs the idle exit latency the CPUs may incur (PM QoS); 0 = poll, never halt
+ * @param idleLatencyCpus  which CPUs get that limit (a CPU set: irq, non-irq, 0-3, ...); null = every online CPU
  */
 public record HostSpec(
         boolean stopIrqbalance,
@@ -20,6 +21,7 @@ public record HostSpec(
         Boolean smt,
         String governor,
         Integer maxIdleLatencyUs,
+        String idleLatencyCpus,
         Map<String, String> irqAffinity,
         NvmeQueues nvmeQueues) {
 
@@ -47,6 +49,7 @@ public record HostSpec(
         Boolean turbo = null;
         String governor = null;
         Integer maxIdleLatencyUs = null;
+        String idleLatencyCpus = null;
         for (Map.Entry<String, Object> e : swept.entrySet()) {
             if (!e.getKey().startsWith(SWEPT_PREFIX) || HostSpecValidator.LEAVE.equals(e.getValue())) {
                 continue;
@@ -57,14 +60,15 @@ public record HostSpec(
                 case "turbo" -> turbo = "on".equals(v);
                 case "governor" -> governor = (String) v;
                 case "max_idle_latency_us" -> maxIdleLatencyUs = (Integer) v;
+                case "max_idle_latency_cpus" -> idleLatencyCpus = (String) v;
                 default -> throw new IllegalArgumentException("host key " + e.getKey() + " cannot be swept");
             }
         }
-        return new HostSpec(false, dropCaches, turbo, null, governor, maxIdleLatencyUs, Map.of(), null);
+        return new HostSpec(false, dropCaches, turbo, null, governor, maxIdleLatencyUs, idleLatencyCpus, Map.of(), null);
     }
 
     public static HostSpec none() {
-        return new HostSpec(false, false, null, null, null, null, Map.of(), null);
+        return new HostSpec(false, false, null, null, null, null, null, Map.of(), null);
     }
 
     public boolean isEmpty() {

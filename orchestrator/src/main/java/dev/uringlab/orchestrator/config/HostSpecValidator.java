@@ -9,9 +9,10 @@ import java.util.Set;
 final class HostSpecValidator {
 
     static final Set<String> KEYS = Set.of("irqbalance", "drop_caches", "turbo", "smt", "governor", "irq_affinity",
-            "nvme_queues", "max_idle_latency_us");
+            "nvme_queues", "max_idle_latency_us", "max_idle_latency_cpus");
     /** Host keys a sweep may vary between runs, as {@code host.KEY} axes. */
-    static final List<String> SWEEPABLE = List.of("max_idle_latency_us", "turbo", "governor", "drop_caches");
+    static final List<String> SWEEPABLE = List.of("max_idle_latency_us", "max_idle_latency_cpus", "turbo", "governor",
+            "drop_caches");
     /** A swept value meaning "as the host has it": no change for that run. */
     public static final String LEAVE = "leave";
     private static final Set<String> NVME_KEYS = Set.of("default", "poll", "write", "irq_cpus", "attempts");
@@ -40,6 +41,14 @@ final class HostSpecValidator {
                 ? Math.toIntExact((Long) OptionType.NON_NEGATIVE_INT.check(h.get("max_idle_latency_us").value(),
                         "host.max_idle_latency_us"))
                 : null;
+        String idleLatencyCpus = null;
+        if (h.containsKey("max_idle_latency_cpus")) {
+            if (maxIdleLatencyUs == null) {
+                throw new ConfigException(h.get("max_idle_latency_cpus").keyPosition(),
+                        "host.max_idle_latency_cpus: says which CPUs get host.max_idle_latency_us, which is not set");
+            }
+            idleLatencyCpus = ExperimentValidator.cpuSet(h.get("max_idle_latency_cpus").value(), "host.max_idle_latency_cpus");
+        }
         Map<String, String> irqAffinity = new LinkedHashMap<>();
         if (h.containsKey("irq_affinity")) {
             Node.MapNode affinity = Nodes.map(h.get("irq_affinity").value(),
@@ -50,7 +59,8 @@ final class HostSpecValidator {
         }
         HostSpec.NvmeQueues nvme = h.containsKey("nvme_queues") ? nvme(Nodes.map(h.get("nvme_queues").value(),
                 "host.nvme_queues")) : null;
-        return new HostSpec(stopIrqbalance, dropCaches, turbo, smt, governor, maxIdleLatencyUs, irqAffinity, nvme);
+        return new HostSpec(stopIrqbalance, dropCaches, turbo, smt, governor, maxIdleLatencyUs, idleLatencyCpus, irqAffinity,
+                nvme);
     }
 
     /**
@@ -73,11 +83,13 @@ final class HostSpecValidator {
             throw new ConfigException(node.position(), field + ": host." + key + " cannot change between runs: " + why
                     + "; use one experiment per setting");
         }
-        if (!key.equals("drop_caches") && node instanceof Node.ScalarNode s && LEAVE.equals(s.value())) {
+        if (!key.equals("drop_caches") && !key.equals("max_idle_latency_cpus") && node instanceof Node.ScalarNode s
+                && LEAVE.equals(s.value())) {
             return LEAVE;
         }
         return switch (key) {
             case "max_idle_latency_us" -> Math.toIntExact((Long) OptionType.NON_NEGATIVE_INT.check(node, field));
+            case "max_idle_latency_cpus" -> ExperimentValidator.cpuSet(node, field);
             case "turbo" -> onOff(node, field) ? "on" : "off";
             case "governor" -> OptionType.oneOf(GOVERNORS.toArray(String[]::new)).check(node, field);
             default -> OptionType.BOOL.check(node, field);

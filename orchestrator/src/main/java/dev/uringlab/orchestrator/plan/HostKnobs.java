@@ -2,6 +2,7 @@ package dev.uringlab.orchestrator.plan;
 
 import dev.uringlab.orchestrator.config.HostSpec;
 import dev.uringlab.orchestrator.host.CpuList;
+import dev.uringlab.orchestrator.host.CpuSetResolver;
 import dev.uringlab.orchestrator.host.HostException;
 import dev.uringlab.orchestrator.host.TargetTopology;
 import dev.uringlab.orchestrator.host.knob.GovernorKnob;
@@ -52,7 +53,9 @@ public final class HostKnobs {
             knobs.addAll(GovernorKnob.forCpus(ctx, topology.onlineCpus(), host.governor()));
         }
         if (host.maxIdleLatencyUs() != null) {
-            knobs.addAll(IdleLatencyKnob.forCpus(ctx, topology.onlineCpus(), host.maxIdleLatencyUs()));
+            java.util.Collection<Integer> cpus = host.idleLatencyCpus() == null ? topology.onlineCpus()
+                    : CpuSetResolver.resolve(host.idleLatencyCpus(), topology, ctx.fs());
+            knobs.addAll(IdleLatencyKnob.forCpus(ctx, cpus, host.maxIdleLatencyUs()));
         }
         return knobs;
     }

@@ -240,10 +240,16 @@ class ExperimentLoaderTest {
                 + " interrupts, and irq/non-irq CPU sets are resolved against them; use one experiment per setting",
                 error(sweepingHost("{host.nvme_queues: [{poll: 4}]}", "")));
         assertEquals("experiments.yaml:5:21: sweep.host.turob: 'turob' is not a host key (did you mean 'turbo'?)"
-                + " (a sweep can vary host.max_idle_latency_us, host.turbo, host.governor, host.drop_caches)",
+                + " (a sweep can vary host.max_idle_latency_us, host.max_idle_latency_cpus, host.turbo, host.governor,"
+                + " host.drop_caches)",
                 error(sweepingHost("{host.turob: [on]}", "")));
         assertEquals("experiments.yaml:5:42: sweep.host.max_idle_latency_us: -1 is out of range, expected an integer >= 0",
                 error(sweepingHost("{host.max_idle_latency_us: [leave, -1]}", "")));
+        assertEquals("experiments.yaml:5:8: sweep.host.max_idle_latency_cpus: says which CPUs get host.max_idle_latency_us,"
+                + " which is not swept (add it as an axis, e.g. host.max_idle_latency_us: [0])",
+                error(sweepingHost("{host.max_idle_latency_cpus: [irq, non-irq]}", "")));
+        assertEquals("experiments.yaml:4:12: host.max_idle_latency_cpus: says which CPUs get host.max_idle_latency_us,"
+                + " which is not set", error(sweepingHost("{iodepth: [1]}", "{max_idle_latency_cpus: irq}")));
         assertEquals("experiments.yaml:6:8: sweep.host.turbo: host.turbo is also set under host:, which holds for every"
                 + " run (keep one of the two)", error(sweepingHost("{host.turbo: [on, off]}", "{turbo: off}")));
     }

@@ -109,6 +109,21 @@ class PlannerTest {
     }
 
     @Test
+    void theIdleLatencyLimitGoesToTheCpuSetItNames() throws Exception {
+        Plan plan = plan(Fixtures.SERVER, """
+                experiments:
+                  - name: idle
+                    target: {kind: scratch, path: /data/scratch.dat, size: 1g}
+                    workload: {kind: fio}
+                    host: {max_idle_latency_us: 0, max_idle_latency_cpus: irq}
+                """);
+        ExperimentPlan e = plan.experiments().get(0);
+        assertEquals(List.of("CPU 0 idle latency limit", "CPU 5 idle latency limit", "CPU 10 idle latency limit",
+                "CPU 15 idle latency limit"), e.knobs().stream().map(k -> k.plan().split(":")[0]).toList(),
+                "the IRQ CPUs of nvme0n1 only");
+    }
+
+    @Test
     void placementsTheHostCannotOfferAreRefusedAtPlanTime() {
         HostException e = assertThrows(HostException.class, () -> plan(Fixtures.VM, """
                 experiments:
