@@ -17,7 +17,7 @@ import java.util.Optional;
 /**
  * Probes as one merged bpftrace program ({@link BpftraceProgram}). Within an experiment
  * ({@link #beginExperiment}) the program is compiled and attached once and each run reads its
- * counts as the difference of two SIGUSR1 dumps ({@link LongLivedBpftrace}); outside one, and for
+ * counts as the difference of two SIGUSR1 dumps ({@link SharedProbeProcess}); outside one, and for
  * programs that differ per run (probe_scope: workload filters by the run's cgroup) or whose maps
  * do not subtract, each run starts and stops its own bpftrace ({@link BpftraceSession}).
  */
