@@ -40,6 +40,11 @@ public record HostSpec(
     /** Sweep axes named {@code host.KEY} vary one host setting between runs. */
     public static final String SWEPT_PREFIX = "host.";
 
+    /** "host.turbo" reads as "turbo" where a swept value is named for people (run ids, labels); other axes unchanged. */
+    public static String shortAxisName(String axis) {
+        return axis.startsWith(SWEPT_PREFIX) ? axis.substring(SWEPT_PREFIX.length()) : axis;
+    }
+
     /**
      * The host settings of one run from its swept {@code host.KEY} values (other axes ignored);
      * "leave" keeps a key as the host has it. Applied before the run, restored after it.

@@ -1,5 +1,7 @@
 package dev.uringlab.orchestrator.plan;
 
+import dev.uringlab.orchestrator.config.HostSpec;
+
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -19,19 +21,13 @@ public final class RunIds {
 
     public static String of(Map<String, Object> swept, int repetition, String definingText) {
         StringBuilder readable = new StringBuilder();
-        swept.forEach((k, v) -> readable.append(readable.length() == 0 ? "" : "_").append(slug(shortKey(k))).append('-')
-                .append(slug(String.valueOf(v))));
+        swept.forEach((k, v) -> readable.append(readable.length() == 0 ? "" : "_")
+                .append(slug(HostSpec.shortAxisName(k))).append('-').append(slug(String.valueOf(v))));
         if (readable.length() == 0) {
             readable.append("run");
         }
         readable.append("_r").append(repetition);
         return readable + "_" + hash(new TreeMap<>(swept) + "|" + repetition + "|" + definingText).substring(0, 8);
-    }
-
-    /** "host.turbo" reads as "turbo": a run id names values, and the host ones are few. */
-    private static String shortKey(String axis) {
-        return axis.startsWith(dev.uringlab.orchestrator.config.HostSpec.SWEPT_PREFIX)
-                ? axis.substring(dev.uringlab.orchestrator.config.HostSpec.SWEPT_PREFIX.length()) : axis;
     }
 
     static String slug(String text) {

@@ -89,9 +89,7 @@ public record RunSpec(
     }
 
     private static String shortName(String axis) {
-        if (axis.startsWith(HostSpec.SWEPT_PREFIX)) {
-            return axis.substring(HostSpec.SWEPT_PREFIX.length());
-        }
-        return axis.equals("iodepth") ? "qd" : axis;
+        String name = HostSpec.shortAxisName(axis);
+        return name.equals("iodepth") ? "qd" : name;
     }
 }

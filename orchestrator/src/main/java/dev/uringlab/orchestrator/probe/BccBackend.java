@@ -50,10 +50,9 @@ public final class BccBackend extends SharedSlot.Backend {
             return BccSession.start(python, probes, irqs, runDir, attachTimeout, scope);
         }
         Path dir = slot.experimentDir().resolve("bcc-session");
-        String wanted = String.join(" ", BccSession.command(python, dir.resolve("bcc").resolve(BccScripts.RUNNER), probes,
-                irqs, BccScripts.ids()));
-        SharedProbeProcess shared = slot.get(wanted, experimentDir -> BccSession.startShared(python, probes, irqs, dir,
-                attachTimeout));
+        List<String> command = BccSession.command(python, BccSession.sharedRunner(dir), probes, irqs, BccScripts.ids());
+        SharedProbeProcess shared = slot.get(String.join(" ", command),
+                experimentDir -> BccSession.startShared(command, dir, attachTimeout));
         return shared.runSession(runDir);
     }
 }

@@ -59,15 +59,19 @@ public final class BccSession implements ProbeSession {
     /**
      * One runner kept attached for all the runs of an experiment, its files in {@code dir}; each
      * run reads its counts as the difference of two SIGUSR1 dumps ({@link SharedProbeProcess}).
+     * {@code command} is {@link #command} for the runner at {@link #sharedRunner}{@code (dir)}.
      */
-    static SharedProbeProcess startShared(String python, List<ResolvedProbe> probes, List<Integer> irqs, Path dir,
-            Duration attachTimeout) throws ToolException {
+    static SharedProbeProcess startShared(List<String> command, Path dir, Duration attachTimeout) throws ToolException {
+        BccScripts.extractTo(sharedRunner(dir).getParent());
         Path ndjson = dir.resolve("bcc.ndjson");
-        Path runner = BccScripts.extractTo(dir.resolve("bcc"));
-        List<String> command = command(python, runner, probes, irqs, BccScripts.ids());
         ChildProcess child = ChildProcess.start("bcc", command, ndjson, dir.resolve("bcc.stderr"), dir);
         return SharedProbeProcess.attach("bcc", child, ndjson, String.join(" ", command), attachTimeout,
                 BccSession::attached);
+    }
+
+    /** Where {@link #startShared} puts the runner, known before it is extracted so the command can name it. */
+    static Path sharedRunner(Path dir) {
+        return dir.resolve("bcc").resolve(BccScripts.RUNNER);
     }
 
     /**

@@ -63,14 +63,9 @@ final class BpftraceBackend extends SharedSlot.Backend {
     private ProbeSession sharedSession(String program, Path runDir, Duration attachTimeout) throws ToolException {
         SharedProbeProcess shared = slot.get(program, experimentDir -> {
             Path dir = experimentDir.resolve("bpftrace-session");
-            Path script = dir.resolve("probes.bt");
-            Path ndjson = dir.resolve("bpftrace.ndjson");
-            write(script, "BEGIN { printf(\"" + BpftraceSession.READY_MARKER + "\\n\"); "
-                    + SharedProbeProcess.endMapSetter() + " }\n" + program);
-            ChildProcess child = ChildProcess.start("bpftrace", List.of(binary, "-f", "json", script.getFileName().toString()),
-                    ndjson, dir.resolve("bpftrace.stderr"), dir);
-            return SharedProbeProcess.attach("bpftrace", child, ndjson, program, attachTimeout,
-                    output -> output.contains(BpftraceSession.READY_MARKER));
+            ChildProcess child = BpftraceSession.launch(binary, program, SharedProbeProcess.endMapSetter() + " ", dir);
+            return SharedProbeProcess.attach("bpftrace", child, dir.resolve("bpftrace.ndjson"), program, attachTimeout,
+                    BpftraceSession::attached);
         });
         write(runDir.resolve("probes.bt"), program);
         return shared.runSession(runDir);

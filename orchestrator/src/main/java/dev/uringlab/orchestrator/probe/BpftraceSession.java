@@ -31,20 +31,34 @@ public final class BpftraceSession implements AutoCloseable {
 
     public static BpftraceSession start(String bpftraceBinary, String programText, Path runDir, Duration attachTimeout)
             throws ToolException {
-        Path script = runDir.resolve("probes.bt");
-        Path ndjson = runDir.resolve("bpftrace.ndjson");
-        Path stderr = runDir.resolve("bpftrace.stderr");
+        ChildProcess child = launch(bpftraceBinary, programText, "", runDir);
+        ProbeProcess process = new ProbeProcess("bpftrace", child, runDir.resolve("bpftrace.ndjson"));
+        process.awaitAttached(attachTimeout, BpftraceSession::attached);
+        return new BpftraceSession(process);
+    }
+
+    /**
+     * Writes {@code dir/probes.bt} (the program behind a BEGIN that prints the ready marker, then
+     * runs {@code beginExtra}) and starts bpftrace on it, its output in {@code dir/bpftrace.ndjson}
+     * and {@code dir/bpftrace.stderr}. Both the per-run and the experiment-wide session start here.
+     */
+    static ChildProcess launch(String bpftraceBinary, String programText, String beginExtra, Path dir)
+            throws ToolException {
+        Path script = dir.resolve("probes.bt");
         try {
-            Files.createDirectories(runDir);
-            Files.writeString(script, "BEGIN { printf(\"" + READY_MARKER + "\\n\"); }\n" + programText, StandardCharsets.UTF_8);
+            Files.createDirectories(dir);
+            Files.writeString(script, "BEGIN { printf(\"" + READY_MARKER + "\\n\"); " + beginExtra + "}\n" + programText,
+                    StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new ToolException("bpftrace: cannot write " + script + ": " + e.getMessage(), e);
         }
-        ChildProcess child = ChildProcess.start("bpftrace",
-                List.of(bpftraceBinary, "-f", "json", script.getFileName().toString()), ndjson, stderr, runDir);
-        ProbeProcess process = new ProbeProcess("bpftrace", child, ndjson);
-        process.awaitAttached(attachTimeout, output -> output.contains(READY_MARKER));
-        return new BpftraceSession(process);
+        return ChildProcess.start("bpftrace", List.of(bpftraceBinary, "-f", "json", script.getFileName().toString()),
+                dir.resolve("bpftrace.ndjson"), dir.resolve("bpftrace.stderr"), dir);
+    }
+
+    /** The output proves every probe attached: BEGIN fires only after the last attach. */
+    static boolean attached(String output) {
+        return output.contains(READY_MARKER);
     }
 
     public long pid() {
