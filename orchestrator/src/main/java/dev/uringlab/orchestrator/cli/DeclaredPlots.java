@@ -7,6 +7,7 @@ import dev.uringlab.orchestrator.config.ConfigException;
 import dev.uringlab.orchestrator.config.Experiment;
 import dev.uringlab.orchestrator.config.ExperimentLoader;
 import dev.uringlab.orchestrator.probe.ProbeCatalog;
+import dev.uringlab.orchestrator.workload.WorkloadKinds;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -37,7 +38,7 @@ final class DeclaredPlots {
                 return PlotSpecs.defaults();
             }
             Path file = Path.of(m.path("experiment_file").asText("experiments.yaml"));
-            Experiment experiment = new ExperimentLoader(Set.copyOf(ProbeCatalog.builtin().ids()))
+            Experiment experiment = new ExperimentLoader(Set.copyOf(ProbeCatalog.builtin().ids()), WorkloadKinds.BUILT_IN)
                     .parse(file, text, List.of(), List.of(name)).experiments().get(0);
             return PlotSpecs.of(experiment.plots(), List.copyOf(experiment.sweep().axes().keySet()));
         } catch (IOException | ConfigException | RuntimeException e) {

@@ -4,6 +4,7 @@ import dev.uringlab.orchestrator.config.ConfigException;
 import dev.uringlab.orchestrator.config.ExperimentFile;
 import dev.uringlab.orchestrator.config.ExperimentLoader;
 import dev.uringlab.orchestrator.config.SetOverride;
+import dev.uringlab.orchestrator.workload.WorkloadKinds;
 import dev.uringlab.orchestrator.host.HostException;
 import dev.uringlab.orchestrator.plan.Plan;
 import picocli.CommandLine.Option;
@@ -43,6 +44,6 @@ final class ExperimentOptions {
         for (String o : overrides) {
             parsed.add(SetOverride.parse(o));
         }
-        return new ExperimentLoader(knownProbes).load(file, parsed, only);
+        return new ExperimentLoader(knownProbes, WorkloadKinds.BUILT_IN).load(file, parsed, only);
     }
 }

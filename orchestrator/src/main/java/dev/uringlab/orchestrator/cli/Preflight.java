@@ -6,11 +6,8 @@ import dev.uringlab.orchestrator.plan.Plan;
 import dev.uringlab.orchestrator.probe.ProbeBackend;
 import dev.uringlab.orchestrator.process.ToolException;
 import dev.uringlab.orchestrator.process.Tools;
-import dev.uringlab.orchestrator.workload.CommandWorkload;
-import dev.uringlab.orchestrator.workload.DbBenchWorkload;
-import dev.uringlab.orchestrator.workload.FioWorkload;
-import dev.uringlab.orchestrator.workload.RingbenchWorkload;
 import dev.uringlab.orchestrator.workload.Workload;
+import dev.uringlab.orchestrator.workload.WorkloadKinds;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -65,19 +62,12 @@ record Preflight(Map<String, Workload> workloads, Map<String, ProbeBackend> prob
     }
 
     private static Workload workload(String kind) throws MissingToolException {
-        Workload workload = switch (kind) {
-            case "fio" -> new FioWorkload(Tools.which("fio").orElseThrow(() -> new MissingToolException(
-                    "fio not found on PATH: install it (apt-get install fio) or run 'make demo', which installs it")));
-            case "ringbench" -> new RingbenchWorkload(RingbenchWorkload.locate());
-            case "db_bench" -> new DbBenchWorkload(DbBenchWorkload.locate());
-            case "command" -> new CommandWorkload();
-            default -> throw new IllegalStateException("no workload for kind " + kind);
-        };
         try {
+            Workload workload = WorkloadKinds.BUILT_IN.get(kind).create();
             workload.preflight();
+            return workload;
         } catch (ToolException e) {
             throw new MissingToolException(e.getMessage());
         }
-        return workload;
     }
 }

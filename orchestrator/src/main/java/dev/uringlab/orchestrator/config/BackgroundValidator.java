@@ -15,16 +15,16 @@ final class BackgroundValidator {
     private BackgroundValidator() {
     }
 
-    static List<BackgroundSpec> validate(Node node) throws ConfigException {
+    static List<BackgroundSpec> validate(Node node, KindRegistry<?> kinds) throws ConfigException {
         Node.ListNode list = Nodes.list(node, "background");
         List<BackgroundSpec> specs = new ArrayList<>();
         for (Node item : list.items()) {
-            specs.add(one(Nodes.map(item, "background entry")));
+            specs.add(one(Nodes.map(item, "background entry"), kinds.get("fio").table()));
         }
         return specs;
     }
 
-    private static BackgroundSpec one(Node.MapNode map) throws ConfigException {
+    private static BackgroundSpec one(Node.MapNode map, OptionTable fio) throws ConfigException {
         Node.Entry kindEntry = map.entries().get("kind");
         if (kindEntry == null) {
             throw new ConfigException(map.position(), "background: missing 'kind:' (one of " + String.join(", ", KINDS) + ")");
@@ -32,7 +32,7 @@ final class BackgroundValidator {
         String kind = (String) OptionType.oneOf(KINDS.toArray(String[]::new)).check(kindEntry.value(), "background.kind");
         Set<String> allowed = new LinkedHashSet<>(List.of("kind", "cpus", "count"));
         switch (kind) {
-            case "fio" -> allowed.addAll(WorkloadSchema.options("fio").keySet());
+            case "fio" -> allowed.addAll(fio.types().keySet());
             case "command" -> allowed.add("command");
             default -> { }
         }
@@ -44,9 +44,9 @@ final class BackgroundValidator {
         Map<String, Object> options = new LinkedHashMap<>();
         List<String> command = new ArrayList<>();
         if (kind.equals("fio")) {
-            options.putAll(WorkloadSchema.defaults("fio"));
+            options.putAll(fio.defaults());
             for (Node.Entry entry : e.values()) {
-                OptionType type = WorkloadSchema.options("fio").get(entry.key());
+                OptionType type = fio.types().get(entry.key());
                 if (type != null) {
                     options.put(entry.key(), type.check(entry.value(), "background." + entry.key()));
                 }

@@ -1,5 +1,7 @@
 package dev.uringlab.orchestrator.config;
 
+import dev.uringlab.orchestrator.host.CpuSetResolver;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -7,10 +9,8 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -28,12 +28,15 @@ public final class ExperimentLoader {
     static final Set<String> PROBE_VARIANTS = Set.of("kprobe", "tracepoint");
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
     private static final Pattern CPU_LIST = Pattern.compile("\\d+(-\\d+)?(,\\d+(-\\d+)?)*");
-    public static final List<String> SYMBOLIC_CPUS = dev.uringlab.orchestrator.host.CpuSetResolver.SYMBOLIC;
+    public static final List<String> SYMBOLIC_CPUS = CpuSetResolver.SYMBOLIC;
 
     private final Set<String> knownProbes;
+    private final KindRegistry<?> kinds;
 
-    public ExperimentLoader(Set<String> knownProbes) {
+    /** @param kinds the workload kinds a file may name ({@code workload.WorkloadKinds.BUILT_IN}) */
+    public ExperimentLoader(Set<String> knownProbes, KindRegistry<?> kinds) {
         this.knownProbes = Set.copyOf(knownProbes);
+        this.kinds = kinds;
     }
 
     public ExperimentFile load(Path file, List<SetOverride> overrides, List<String> only) throws ConfigException {
@@ -80,7 +83,7 @@ public final class ExperimentLoader {
                     pinnedWorkloadKeys.add(o.path().get(1));
                 }
             }
-            Experiment experiment = new ExperimentValidator(knownProbes).validate(merged, pinnedWorkloadKeys);
+            Experiment experiment = new ExperimentValidator(knownProbes, kinds).validate(merged, pinnedWorkloadKeys);
             if (!names.add(experiment.name())) {
                 throw new ConfigException(experiment.position(), "duplicate experiment name '" + experiment.name() + "'");
             }
@@ -127,9 +130,5 @@ public final class ExperimentLoader {
 
     static boolean isCpuSet(String text) {
         return SYMBOLIC_CPUS.contains(text) || CPU_LIST.matcher(text).matches();
-    }
-
-    static Map<String, Object> copy(Map<String, Object> map) {
-        return new LinkedHashMap<>(map);
     }
 }

@@ -1,5 +1,7 @@
 package dev.uringlab.orchestrator.config;
 
+import dev.uringlab.analysis.plot.PlotSpec;
+
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -12,9 +14,11 @@ import java.util.Set;
 final class ExperimentValidator {
 
     private final Set<String> knownProbes;
+    private final KindRegistry<?> kinds;
 
-    ExperimentValidator(Set<String> knownProbes) {
+    ExperimentValidator(Set<String> knownProbes, KindRegistry<?> kinds) {
         this.knownProbes = knownProbes;
+        this.kinds = kinds;
     }
 
     Experiment validate(Node.MapNode map, Set<String> pinnedWorkloadKeys) throws ConfigException {
@@ -45,7 +49,7 @@ final class ExperimentValidator {
         }
         Map<String, Object> pinned = new LinkedHashMap<>();
         pinnedWorkloadKeys.forEach(k -> pinned.put(k, workload.options().get(k)));
-        SweepSpec sweep = new SweepValidator(workload.kind()).validate(e, pinned);
+        SweepSpec sweep = new SweepValidator(workload.type()).validate(e, pinned);
         HostSpec host = e.containsKey("host") ? HostSpecValidator.validate(Nodes.map(e.get("host").value(), "host"))
                 : HostSpec.none();
         if (e.containsKey("host") && e.containsKey("sweep") && e.get("sweep").value() instanceof Node.MapNode sweepMap
@@ -65,8 +69,8 @@ final class ExperimentValidator {
                     + " host.max_idle_latency_us, which is not swept (add it as an axis, e.g. host.max_idle_latency_us: [0])");
         }
         List<BackgroundSpec> background = e.containsKey("background")
-                ? BackgroundValidator.validate(e.get("background").value()) : List.of();
-        List<dev.uringlab.analysis.plot.PlotSpec> plots = e.containsKey("plots")
+                ? BackgroundValidator.validate(e.get("background").value(), kinds) : List.of();
+        List<PlotSpec> plots = e.containsKey("plots")
                 ? PlotsValidator.validate(e.get("plots").value(), sweep.axes().keySet()) : List.of();
         String backend = e.containsKey("backend")
                 ? (String) OptionType.oneOf("bpftrace", "bcc").check(e.get("backend").value(), "backend") : "bpftrace";
@@ -82,47 +86,12 @@ final class ExperimentValidator {
         Node.Entry kindEntry = map.entries().get("kind");
         if (kindEntry == null) {
             throw new ConfigException(map.position(), "workload: missing 'kind:' (one of " + String.join(", ",
-                    WorkloadSchema.KINDS) + ")");
+                    kinds.names()) + ")");
         }
-        String kind = (String) OptionType.oneOf(WorkloadSchema.KINDS.toArray(String[]::new))
+        String name = (String) OptionType.oneOf(kinds.names().toArray(String[]::new))
                 .check(kindEntry.value(), "workload.kind");
-        if (WorkloadSchema.FREE_FORM.contains(kind)) {
-            LinkedHashMap<String, Object> options = new LinkedHashMap<>();
-            for (Node.Entry entry : map.entries().values()) {
-                if (!entry.key().equals("kind")) {
-                    options.put(entry.key(), Nodes.plain(entry.value()));
-                }
-            }
-            return new WorkloadSpec(kind, options);
-        }
-        Map<String, OptionType> schema = WorkloadSchema.options(kind);
-        Set<String> allowed = new LinkedHashSet<>(schema.keySet());
-        allowed.add("kind");
-        if (kind.equals("fio")) {
-            allowed.add("extra");
-        }
-        Nodes.checkKeys(map, allowed, "workload (" + kind + ")");
-        LinkedHashMap<String, Object> options = new LinkedHashMap<>(WorkloadSchema.defaults(kind));
-        for (Node.Entry entry : map.entries().values()) {
-            if (entry.key().equals("kind")) {
-                continue;
-            }
-            if (entry.key().equals("extra")) {
-                options.put("extra", extra(Nodes.map(entry.value(), "workload.extra")));
-                continue;
-            }
-            options.put(entry.key(), schema.get(entry.key()).check(entry.value(), "workload." + entry.key()));
-        }
-        return new WorkloadSpec(kind, options);
-    }
-
-    /** Options passed to the tool verbatim, for what the schema does not cover (fio has hundreds). */
-    private static Map<String, String> extra(Node.MapNode map) throws ConfigException {
-        LinkedHashMap<String, String> extra = new LinkedHashMap<>();
-        for (Node.Entry entry : map.entries().values()) {
-            extra.put(entry.key(), (String) OptionType.TEXT.check(entry.value(), "workload.extra." + entry.key()));
-        }
-        return extra;
+        WorkloadKind kind = kinds.get(name);
+        return new WorkloadSpec(kind, kind.parse(map));
     }
 
     private static TargetSpec target(Node.MapNode map) throws ConfigException {

@@ -13,12 +13,10 @@ final class SweepValidator {
 
     static final String HOST = HostSpec.SWEPT_PREFIX;
 
-    private final Map<String, OptionType> axisTypes = new LinkedHashMap<>();
-    private final boolean freeForm;
+    private final WorkloadKind kind;
 
-    SweepValidator(String workloadKind) {
-        axisTypes.putAll(WorkloadSchema.options(workloadKind));
-        freeForm = WorkloadSchema.FREE_FORM.contains(workloadKind);
+    SweepValidator(WorkloadKind kind) {
+        this.kind = kind;
     }
 
     private Object checkValue(String axis, Node value, String field) throws ConfigException {
@@ -31,9 +29,9 @@ final class SweepValidator {
         return typeOf(axis).check(value, field);
     }
 
-    /** Free-form kinds take any scalar axis; their spec checks each planned run's values. */
+    /** Free-form kinds take any scalar axis; their options record checks each planned run's values. */
     private OptionType typeOf(String axis) {
-        return freeForm ? OptionType.SCALAR : axisTypes.get(axis);
+        return kind.axisType(axis);
     }
 
     /**
@@ -52,12 +50,12 @@ final class SweepValidator {
         if (sweep.entries().isEmpty()) {
             throw new ConfigException(sweep.position(), "sweep: is empty (remove it, or list at least one axis)");
         }
-        Set<String> allowed = new LinkedHashSet<>(axisTypes.keySet());
+        Set<String> allowed = new LinkedHashSet<>(kind.freeForm() ? Set.of() : kind.table().types().keySet());
         allowed.add("cpus");
         HostSpecValidator.SWEEPABLE.forEach(k -> allowed.add(HOST + k));
         // Every host.* key gets through to sweptValue, which says why one cannot be swept.
         sweep.entries().keySet().stream().filter(k -> k.startsWith(HOST)).forEach(allowed::add);
-        if (!freeForm) {
+        if (!kind.freeForm()) {
             Nodes.checkKeys(sweep, allowed, "sweep (an axis is 'cpus', a workload option or host."
                     + String.join(", host.", HostSpecValidator.SWEEPABLE) + ")");
         }

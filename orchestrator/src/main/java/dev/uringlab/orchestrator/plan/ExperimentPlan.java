@@ -6,6 +6,8 @@ import dev.uringlab.orchestrator.host.knob.HostKnob;
 import dev.uringlab.orchestrator.probe.ResolvedProbe;
 
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * One experiment's runs plus what they share: the target's topology, the resolved probes and the
@@ -18,8 +20,8 @@ public record ExperimentPlan(
         List<RunSpec> runs,
         List<HostKnob> knobs,
         List<PlannedBackground> backgrounds,
-        java.util.Set<String> taskScopedProbes,
-        java.util.Map<String, ResolvedProbe> kprobeFallbacks,
+        Set<String> taskScopedProbes,
+        Map<String, ResolvedProbe> kprobeFallbacks,
         List<String> hostChanges) {
 
     public ExperimentPlan {
@@ -27,14 +29,14 @@ public record ExperimentPlan(
         runs = List.copyOf(runs);
         knobs = List.copyOf(knobs);
         backgrounds = List.copyOf(backgrounds);
-        taskScopedProbes = java.util.Set.copyOf(taskScopedProbes);
-        kprobeFallbacks = java.util.Map.copyOf(kprobeFallbacks);
+        taskScopedProbes = Set.copyOf(taskScopedProbes);
+        kprobeFallbacks = Map.copyOf(kprobeFallbacks);
         hostChanges = List.copyOf(hostChanges);
     }
 
     /** True when task-scoped probes are to count only the workload (probe_scope: workload). */
     public boolean scopedToWorkload() {
-        return experiment.probeScope().equals(dev.uringlab.orchestrator.config.Experiment.SCOPE_WORKLOAD)
+        return experiment.probeScope().equals(Experiment.SCOPE_WORKLOAD)
                 && probes.stream().anyMatch(p -> p.available() && taskScopedProbes.contains(p.id()));
     }
 

@@ -9,6 +9,7 @@ import dev.uringlab.orchestrator.host.knob.HostKnob;
 import dev.uringlab.orchestrator.host.knob.KnobContext;
 import dev.uringlab.orchestrator.config.Sizes;
 import dev.uringlab.orchestrator.config.TargetSpec;
+import dev.uringlab.orchestrator.config.WorkloadOptions;
 import dev.uringlab.orchestrator.config.WorkloadSpec;
 import dev.uringlab.orchestrator.host.BlockDeviceLocator;
 import dev.uringlab.orchestrator.host.CpuList;
@@ -25,11 +26,15 @@ import dev.uringlab.orchestrator.probe.ProbeResolver;
 import dev.uringlab.orchestrator.probe.ResolvedProbe;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Expands experiments into runs and resolves everything host-specific (the target's device
@@ -91,11 +96,14 @@ public final class Planner {
             String cpuSet = workloadOverrides.containsKey("cpus")
                     ? (String) workloadOverrides.remove("cpus") : experiment.cpus();
             WorkloadSpec workload = experiment.workload().with(workloadOverrides);
-            Optional<String> refused = WorkloadChecks.refusal(workload);
-            if (refused.isPresent()) {
+            WorkloadOptions options;
+            try {
+                options = workload.typed();
+            } catch (IllegalArgumentException e) {
                 throw new ConfigException(experiment.position(), "experiment '" + experiment.name() + "'"
-                        + (combo.isEmpty() ? "" : " run " + combo) + ": " + refused.get());
+                        + (combo.isEmpty() ? "" : " run " + combo) + ": " + e.getMessage());
             }
+            HostSpec runHost = HostSpec.ofSwept(combo);
             SortedSet<Integer> cpus;
             try {
                 cpus = CpuSetResolver.resolve(cpuSet, topology, fs);
@@ -104,9 +112,9 @@ public final class Planner {
             }
             for (int rep = 1; rep <= experiment.repetitions(); rep++) {
                 // Sorted: writing the same options in another order must not orphan finished runs.
-                String id = RunIds.of(combo, rep, definingText + new java.util.TreeMap<>(workload.options()) + cpuSet);
-                runs.add(new RunSpec(experiment.name(), id, ++index, rep, combo, workload, cpuSet, cpus,
-                        experiment.target()));
+                String id = RunIds.of(combo, rep, definingText + new TreeMap<>(workload.options()) + cpuSet);
+                runs.add(new RunSpec(experiment.name(), id, ++index, rep, combo, workload, options, cpuSet, cpus,
+                        runHost, experiment.target()));
             }
         }
         if (runs.isEmpty()) {
@@ -125,15 +133,15 @@ public final class Planner {
         changes.addAll(sweptHostChanges(runs, topology));
         backgrounds.forEach(b -> changes.add("run beside every run: " + b.spec().describe() + " on CPU "
                 + CpuList.format(b.cpus()) + " (stopped after it)"));
-        java.util.Set<String> taskScoped = new java.util.HashSet<>();
+        Set<String> taskScoped = new HashSet<>();
         for (String id : experiment.probes()) {
             if (catalog.find(id).orElseThrow().scope().equals(ProbeDefinition.TASK)) {
                 taskScoped.add(id);
             }
         }
-        if (experiment.probeScope().equals(dev.uringlab.orchestrator.config.Experiment.SCOPE_WORKLOAD)
+        if (experiment.probeScope().equals(Experiment.SCOPE_WORKLOAD)
                 && !taskScoped.isEmpty()) {
-            changes.add("run each workload in its own cgroup v2 so " + String.join(", ", new java.util.TreeSet<>(taskScoped))
+            changes.add("run each workload in its own cgroup v2 so " + String.join(", ", new TreeSet<>(taskScoped))
                     + " count only its tasks (IRQ/IPI/timer probes stay system-wide)");
         }
         return new ExperimentPlan(experiment, topology, probes, runs, knobs, backgrounds, taskScoped,
@@ -221,13 +229,13 @@ public final class Planner {
     /** One line per distinct swept host setting: what its first knob changes, and how many more there are. */
     private List<String> sweptHostChanges(List<RunSpec> runs, TargetTopology topology) throws HostException {
         List<String> lines = new ArrayList<>();
-        java.util.Set<Map<String, Object>> seen = new java.util.HashSet<>();
+        Set<Map<String, Object>> seen = new HashSet<>();
         for (RunSpec run : runs) {
             Map<String, Object> swept = run.hostSwept();
             if (swept.isEmpty() || !seen.add(swept)) {
                 continue;
             }
-            HostSpec runHost = HostSpec.ofSwept(swept);
+            HostSpec runHost = run.host();
             List<HostKnob> runKnobs = knobs(runHost, topology);
             String when = "runs with " + RunSpec.describe(swept) + ": ";
             if (runHost.dropCaches()) {

@@ -2,6 +2,7 @@ package dev.uringlab.orchestrator.plan;
 
 import dev.uringlab.orchestrator.config.HostSpec;
 import dev.uringlab.orchestrator.config.TargetSpec;
+import dev.uringlab.orchestrator.config.WorkloadOptions;
 import dev.uringlab.orchestrator.config.WorkloadSpec;
 import dev.uringlab.orchestrator.host.CpuList;
 
@@ -13,8 +14,11 @@ import java.util.SortedSet;
 import java.util.TreeSet;
 
 /**
- * One run of the sweep, fully resolved: the swept values, the effective workload options,
- * the symbolic CPU set and the CPUs it resolved to on this host.
+ * One run of the sweep, fully resolved once by the planner: the swept values, the effective
+ * workload options (as a table for ids and columns, and as the kind's typed record), the
+ * symbolic CPU set and the CPUs it resolved to on this host, and the host settings of this run.
+ *
+ * @param host the run's own host changes (its swept {@code host.KEY} values), applied before it and undone after
  */
 public record RunSpec(
         String experiment,
@@ -23,13 +27,20 @@ public record RunSpec(
         int repetition,
         Map<String, Object> swept,
         WorkloadSpec workload,
+        WorkloadOptions options,
         String cpuSet,
         SortedSet<Integer> cpus,
+        HostSpec host,
         TargetSpec target) {
 
     public RunSpec {
         swept = Collections.unmodifiableMap(new LinkedHashMap<>(swept));
         cpus = Collections.unmodifiableSortedSet(cpus);
+    }
+
+    /** The typed options as the kind's own record; a workload asks for the record of its own kind. */
+    public <T extends WorkloadOptions> T options(Class<T> type) {
+        return type.cast(options);
     }
 
     /**
@@ -69,7 +80,7 @@ public record RunSpec(
         Map<String, Object> params = new LinkedHashMap<>();
         workload.options().forEach((k, v) -> {
             // Nested options (fio's extra, a command's args/env/parse) are in the manifest, not in table columns.
-            if (!(v instanceof java.util.Map<?, ?>) && !(v instanceof java.util.List<?>)) {
+            if (!(v instanceof Map<?, ?>) && !(v instanceof List<?>)) {
                 params.put(k, v);
             }
         });

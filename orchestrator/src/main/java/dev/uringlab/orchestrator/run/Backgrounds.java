@@ -7,6 +7,7 @@ import dev.uringlab.orchestrator.plan.PlannedBackground;
 import dev.uringlab.orchestrator.process.ChildProcess;
 import dev.uringlab.orchestrator.process.ToolException;
 import dev.uringlab.orchestrator.process.Tools;
+import dev.uringlab.orchestrator.workload.FioOptions;
 import dev.uringlab.orchestrator.workload.FioWorkload;
 
 import java.nio.file.Path;
@@ -66,8 +67,7 @@ final class Backgrounds implements AutoCloseable {
             case "spin" -> List.of("sh", "-c", "while :; do :; done");
             case "command" -> spec.command();
             default -> {
-                java.util.Map<String, Object> options = new java.util.LinkedHashMap<>(spec.options());
-                options.put("runtime", (long) FIO_RUNTIME_S);
+                FioOptions options = FioOptions.of(spec.options()).withRuntime(FIO_RUNTIME_S);
                 String fio = Tools.which("fio").orElseThrow(() -> new ToolException("background fio: fio not found"));
                 yield FioWorkload.job(options, target, targetPath).commandLine(fio, fioJson);
             }

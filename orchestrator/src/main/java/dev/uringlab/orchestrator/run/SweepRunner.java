@@ -5,7 +5,10 @@ import dev.uringlab.analysis.model.RunRecord;
 import dev.uringlab.analysis.plot.PlotSpecs;
 import dev.uringlab.analysis.report.Report;
 import dev.uringlab.analysis.report.ReportGenerator;
+import dev.uringlab.orchestrator.config.ConfigException;
+import dev.uringlab.orchestrator.config.Experiment;
 import dev.uringlab.orchestrator.config.HostSpec;
+import dev.uringlab.orchestrator.config.Sizes;
 import dev.uringlab.orchestrator.config.TargetSpec;
 import dev.uringlab.orchestrator.host.HostException;
 import dev.uringlab.orchestrator.host.HostFs;
@@ -26,11 +29,15 @@ import dev.uringlab.orchestrator.workload.ScratchFile;
 import dev.uringlab.orchestrator.workload.Workload;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * Runs a plan: per experiment a manifest, the target prepared, one probe program compiled
@@ -45,8 +52,8 @@ public final class SweepRunner {
     private final Map<String, ProbeBackend> probeBackends;
     private final Map<String, String> toolVersions;
 
-    /** @param workloads one preflighted workload per kind the plan uses */
     /**
+     * @param workloads     one preflighted workload per kind the plan uses
      * @param probeBackends preflighted probe backends by name (bpftrace, bcc) for the experiments that use probes
      * @param toolVersions  tool → version line, for the manifest
      */
@@ -61,13 +68,11 @@ public final class SweepRunner {
 
     /** Plans an experiment again, against the host as the knobs left it. */
     public interface Replanner {
-        ExperimentPlan replan(dev.uringlab.orchestrator.config.Experiment experiment)
-                throws dev.uringlab.orchestrator.config.ConfigException, HostException;
+        ExperimentPlan replan(Experiment experiment) throws ConfigException, HostException;
     }
 
     public SweepSummary run(Plan plan, RunOptions options)
-            throws IOException, ToolException, InterruptedException, HostException,
-            dev.uringlab.orchestrator.config.ConfigException {
+            throws IOException, ToolException, InterruptedException, HostException, ConfigException {
         Tally tally = new Tally();
         long t0 = System.nanoTime();
         Progress progress = new Progress(options.out(), plan.totalRuns());
@@ -132,7 +137,7 @@ public final class SweepRunner {
             }
             progress.starting(run);
             Path partial = store.begin(run.runId());
-            HostSpec runHost = HostSpec.ofSwept(run.hostSwept());
+            HostSpec runHost = run.host();
             int mark = host == null ? 0 : host.mark();
             RunRecord record;
             try {
@@ -189,10 +194,10 @@ public final class SweepRunner {
         if (host == null) {
             return;
         }
-        java.util.Set<Map<String, Object>> seen = new java.util.HashSet<>();
+        Set<Map<String, Object>> seen = new HashSet<>();
         for (RunSpec run : experiment.runs()) {
             if (seen.add(run.hostSwept())) {
-                host.preflight(HostKnobs.of(HostSpec.ofSwept(run.hostSwept()), experiment.topology(), host.context()));
+                host.preflight(HostKnobs.of(run.host(), experiment.topology(), host.context()));
             }
         }
     }
@@ -203,7 +208,7 @@ public final class SweepRunner {
         if (experiment.knobs().isEmpty() && !experiment.experiment().host().dropCaches() && !runsChangeHost) {
             return null;
         }
-        java.nio.file.Files.createDirectories(store.experimentDir());
+        Files.createDirectories(store.experimentDir());
         return HostSession.open(KnobContext.forHost(fs), store.experimentDir(), System.err);
     }
 
@@ -214,7 +219,7 @@ public final class SweepRunner {
         try {
             ScratchFile scratch = ScratchFile.ensure(Path.of(target.path()), target.sizeBytes());
             options.out().println((scratch.created() ? "created scratch file " : "reusing scratch file ")
-                    + scratch.path() + " (" + dev.uringlab.orchestrator.config.Sizes.format(scratch.sizeBytes()) + ")");
+                    + scratch.path() + " (" + Sizes.format(scratch.sizeBytes()) + ")");
             return scratch.path().toString();
         } catch (IOException e) {
             throw new ToolException(e.getMessage());
@@ -244,7 +249,7 @@ public final class SweepRunner {
         Map<String, Object> tools = new LinkedHashMap<>();
         tools.put("workload", workload.version());
         tools.put("probe_backend", experiment.experiment().backend());
-        tools.putAll(new java.util.TreeMap<>(toolVersions));
+        tools.putAll(new TreeMap<>(toolVersions));
         manifest.put("tools", tools);
         Map<String, Object> probes = new LinkedHashMap<>();
         for (ResolvedProbe p : experiment.probes()) {

@@ -1,5 +1,7 @@
 package dev.uringlab.orchestrator.workload;
 
+import dev.uringlab.orchestrator.config.WorkloadOptions;
+
 import dev.uringlab.analysis.parse.ParseRule;
 
 import java.util.ArrayList;
@@ -21,7 +23,7 @@ import java.util.Set;
  */
 public record CommandSpec(String program, List<String> args, Map<String, String> env, String workdir,
                           ParseRule parse, String stream, String parseFile, int invocations, BeforeEach beforeEach,
-                          long timeoutSeconds, boolean pin, Map<String, String> params) {
+                          long timeoutSeconds, boolean pin, Map<String, String> params) implements WorkloadOptions {
 
     public enum BeforeEach { NONE, DROP_CACHES }
 

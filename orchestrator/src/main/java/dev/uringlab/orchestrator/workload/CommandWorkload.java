@@ -59,12 +59,7 @@ public final class CommandWorkload implements Workload {
 
     @Override
     public Metrics run(RunSpec run, String targetPath, Path runDir) throws ToolException, InterruptedException {
-        CommandSpec spec;
-        try {
-            spec = CommandSpec.from(run.workload().options());
-        } catch (IllegalArgumentException e) {
-            throw new ToolException("command: " + e.getMessage());
-        }
+        CommandSpec spec = run.options(CommandSpec.class);
         Map<String, String> values = new LinkedHashMap<>(spec.params());
         values.put("target", targetPath == null ? "" : targetPath);
         values.put("cpus", CpuList.format(run.cpus()));

@@ -1,5 +1,7 @@
 package dev.uringlab.orchestrator.workload;
 
+import dev.uringlab.orchestrator.config.WorkloadOptions;
+
 import dev.uringlab.orchestrator.config.Sizes;
 
 import java.nio.charset.StandardCharsets;
@@ -20,7 +22,7 @@ import java.util.TreeMap;
  * @param measure the measured benchmark's own flags, in a stable order
  */
 public record DbBenchSpec(String benchmark, String fillBenchmarks, Map<String, String> fill, Map<String, String> measure,
-                          String dbDir, long timeoutSeconds) {
+                          String dbDir, long timeoutSeconds) implements WorkloadOptions {
 
     /** Options that define the database: changing one means another fill. */
     public static final Map<String, Object> FILL_DEFAULTS = new LinkedHashMap<>();

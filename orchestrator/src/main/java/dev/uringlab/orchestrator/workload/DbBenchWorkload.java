@@ -132,12 +132,8 @@ public final class DbBenchWorkload implements Workload {
         return db;
     }
 
-    private static DbBenchSpec spec(RunSpec run) throws ToolException {
-        try {
-            return DbBenchSpec.from(run.workload().options());
-        } catch (IllegalArgumentException e) {
-            throw new ToolException("db_bench: " + e.getMessage());
-        }
+    private static DbBenchSpec spec(RunSpec run) {
+        return run.options(DbBenchSpec.class);
     }
 
     /** db_dir, else beside the target (a scratch file's directory, or the target if it is a directory). */

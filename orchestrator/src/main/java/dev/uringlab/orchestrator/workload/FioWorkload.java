@@ -11,7 +11,6 @@ import dev.uringlab.orchestrator.process.Tools;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 
 /** fio as a {@link Workload}: the run's options become a {@link FioJob}, run pinned by {@link FioRunner}. */
 public final class FioWorkload implements Workload {
@@ -38,42 +37,40 @@ public final class FioWorkload implements Workload {
     public Metrics run(RunSpec run, String targetPath, Path runDir) throws ToolException, InterruptedException {
         FioJob job;
         try {
-            job = job(run.workload().options(), run.target(), targetPath);
+            job = job(run.options(FioOptions.class), run.target(), targetPath);
         } catch (IllegalArgumentException e) {
             throw new ToolException(e.getMessage());
         }
         return new FioRunner(fio).run(job, CpuList.format(run.cpus()), runDir);
     }
 
-    /** The fio job for these (validated) options; also used for fio background workloads. */
-    public static FioJob job(Map<String, Object> o, TargetSpec target, String targetPath) throws ToolException {
+    /** The fio job for these options; also used for fio background workloads. */
+    public static FioJob job(FioOptions o, TargetSpec target, String targetPath) throws ToolException {
         FioJob.Builder b = FioJob.builder(targetPath)
-                .engine((String) o.get("engine"))
-                .rw((String) o.get("rw"))
-                .bs((String) o.get("bs"))
-                .iodepth(intOf(o.get("iodepth")))
-                .numjobs(intOf(o.get("numjobs")))
-                .runtimeSeconds(intOf(o.get("runtime")))
-                .rampSeconds(intOf(o.getOrDefault("ramp_time", 0L)))
-                .direct(Boolean.TRUE.equals(o.get("direct")))
+                .engine(o.engine())
+                .rw(o.rw())
+                .bs(o.bs())
+                .iodepth(Math.toIntExact(o.iodepth()))
+                .numjobs(Math.toIntExact(o.numjobs()))
+                .runtimeSeconds(Math.toIntExact(o.runtime()))
+                .rampSeconds(Math.toIntExact(o.rampTime()))
+                .direct(o.direct())
                 .size(Sizes.format(targetSize(target, targetPath)))
-                .sqthreadPoll(Boolean.TRUE.equals(o.get("sqthread_poll")))
-                .registerFiles(Boolean.TRUE.equals(o.get("registerfiles")))
-                .fixedBufs(Boolean.TRUE.equals(o.get("fixedbufs")))
-                .hipri(Boolean.TRUE.equals(o.get("hipri")));
+                .sqthreadPoll(o.sqthreadPoll())
+                .registerFiles(o.registerFiles())
+                .fixedBufs(o.fixedBufs())
+                .hipri(o.hipri());
         // The SQ thread's CPU means nothing without SQPOLL: a file-wide default may sit beside other engines.
-        if (o.get("sqthread_poll_cpu") != null && Boolean.TRUE.equals(o.get("sqthread_poll"))) {
-            b.sqthreadPollCpu(intOf(o.get("sqthread_poll_cpu")));
+        if (o.sqthreadPollCpu() != null && o.sqthreadPoll()) {
+            b.sqthreadPollCpu(Math.toIntExact(o.sqthreadPollCpu()));
         }
-        if (o.get("force_async") != null) {
-            b.forceAsync(intOf(o.get("force_async")));
+        if (o.forceAsync() != null) {
+            b.forceAsync(Math.toIntExact(o.forceAsync()));
         }
-        if (o.get("rwmixread") != null) {
-            b.extra("rwmixread", String.valueOf(o.get("rwmixread")));
+        if (o.rwmixread() != null) {
+            b.extra("rwmixread", String.valueOf(o.rwmixread()));
         }
-        if (o.get("extra") instanceof Map<?, ?> extra) {
-            extra.forEach((k, v) -> b.extra(String.valueOf(k), String.valueOf(v)));
-        }
+        o.extra().forEach(b::extra);
         return b.build();
     }
 
@@ -91,9 +88,5 @@ public final class FioWorkload implements Workload {
         } catch (IOException | NumberFormatException e) {
             throw new ToolException("cannot size target " + path + ": " + e.getMessage());
         }
-    }
-
-    private static int intOf(Object value) {
-        return Math.toIntExact((Long) value);
     }
 }

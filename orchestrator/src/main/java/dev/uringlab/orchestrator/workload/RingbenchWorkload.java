@@ -59,7 +59,7 @@ public final class RingbenchWorkload implements Workload {
         } catch (IOException e) {
             throw new ToolException("ringbench: cannot write to " + runDir + ": " + e.getMessage());
         }
-        long timeout = timeoutSeconds(run.workload().options());
+        long timeout = run.options(RingbenchOptions.class).timeoutSeconds();
         try (ChildProcess child = ChildProcess.start("ringbench", command, json, runDir.resolve(STDERR), runDir)) {
             OptionalInt code = child.waitFor(Duration.ofSeconds(timeout));
             if (code.isEmpty()) {
@@ -106,7 +106,7 @@ public final class RingbenchWorkload implements Workload {
 
     /** ringbench's command-line form of the run's options; booleans are switches, the rest take a value. */
     static List<String> arguments(RunSpec run, String targetPath) {
-        Map<String, Object> o = run.workload().options();
+        Map<String, Object> o = run.options(RingbenchOptions.class).flags();
         List<String> args = new ArrayList<>(List.of("--file", targetPath, "--cpus", inOrder(run.cpuOrder())));
         if (run.target().kind() == TargetSpec.Kind.SCRATCH) {
             args.addAll(List.of("--size", Sizes.format(run.target().sizeBytes())));
@@ -147,14 +147,6 @@ public final class RingbenchWorkload implements Workload {
 
     private static String inOrder(List<Integer> cpus) {
         return String.join(",", cpus.stream().map(String::valueOf).toList());
-    }
-
-    private static long timeoutSeconds(Map<String, Object> o) {
-        long runtime = o.get("runtime") instanceof Long r ? r : 10;
-        long stall = o.get("iterations") instanceof Long it && o.get("stall_timeout_ms") instanceof Long t
-                ? it * t / 1000 : 0;
-        // An IO-count run has no runtime bound of its own: allow generously, it is still killed at last.
-        return runtime + stall + (o.get("ios") != null ? 600 : 60);
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.uringlab.orchestrator.cli;
 
+import dev.uringlab.orchestrator.workload.WorkloadKinds;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.uringlab.analysis.io.RunRecordJson;
 import dev.uringlab.orchestrator.config.ExperimentLoader;
@@ -21,7 +22,7 @@ class PlanJsonTest {
     @Test
     void planAsJsonListsEveryRunWithItsResolvedCpus() throws Exception {
         ProbeCatalog catalog = ProbeCatalog.builtin();
-        var file = new ExperimentLoader(Set.copyOf(catalog.ids())).parse(Path.of("experiments.yaml"), """
+        var file = new ExperimentLoader(Set.copyOf(catalog.ids()), WorkloadKinds.BUILT_IN).parse(Path.of("experiments.yaml"), """
                 experiments:
                   - name: e
                     workload: {kind: fio}

@@ -1,5 +1,6 @@
 package dev.uringlab.orchestrator.config;
 
+import dev.uringlab.orchestrator.workload.WorkloadKinds;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
@@ -13,7 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 class ExperimentLoaderTest {
 
     private static final Set<String> PROBES = Set.of("kick_process", "irq_per_cpu", "fget", "io_uring_enter");
-    private static final ExperimentLoader LOADER = new ExperimentLoader(PROBES);
+    private static final ExperimentLoader LOADER = new ExperimentLoader(PROBES, WorkloadKinds.BUILT_IN);
 
     private static final String VALID = """
             defaults:

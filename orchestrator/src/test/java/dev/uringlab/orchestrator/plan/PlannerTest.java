@@ -1,5 +1,6 @@
 package dev.uringlab.orchestrator.plan;
 
+import dev.uringlab.orchestrator.workload.WorkloadKinds;
 import dev.uringlab.orchestrator.config.ConfigException;
 import dev.uringlab.orchestrator.config.ExperimentFile;
 import dev.uringlab.orchestrator.config.ExperimentLoader;
@@ -26,7 +27,7 @@ class PlannerTest {
     private static final ProbeCatalog CATALOG = ProbeCatalog.builtin();
 
     private static Plan plan(HostFs fs, String yaml) throws Exception {
-        ExperimentFile file = new ExperimentLoader(java.util.Set.copyOf(CATALOG.ids()))
+        ExperimentFile file = new ExperimentLoader(java.util.Set.copyOf(CATALOG.ids()), WorkloadKinds.BUILT_IN)
                 .parse(Path.of("experiments.yaml"), yaml, List.of(), List.of());
         return new Planner(fs, CATALOG, HostProbeSupport.detect(fs)).plan(file);
     }

@@ -1,5 +1,6 @@
 package dev.uringlab.orchestrator.plan;
 
+import dev.uringlab.orchestrator.workload.WorkloadKinds;
 import dev.uringlab.orchestrator.config.ExperimentLoader;
 import dev.uringlab.orchestrator.host.Fixtures;
 import dev.uringlab.orchestrator.probe.HostProbeSupport;
@@ -28,7 +29,7 @@ class ShippedExperimentsTest {
         }
         ProbeCatalog catalog = ProbeCatalog.builtin();
         return files.stream().map(file -> DynamicTest.dynamicTest(root.relativize(file).toString(), () -> {
-            var loaded = new ExperimentLoader(Set.copyOf(catalog.ids())).load(file, List.of(), List.of());
+            var loaded = new ExperimentLoader(Set.copyOf(catalog.ids()), WorkloadKinds.BUILT_IN).load(file, List.of(), List.of());
             Plan plan = new Planner(Fixtures.VM, catalog, HostProbeSupport.detect(Fixtures.VM)).plan(loaded);
             assertTrue(plan.totalRuns() > 0, file.toString());
         }));

@@ -1,0 +1,51 @@
+package dev.uringlab.orchestrator.config;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * One workload kind as the loader and the planner see it: its name, how its located
+ * {@code workload:} mapping becomes an option table (errors at file:line:col), what a sweep axis
+ * over one of its options may hold, and the typed options of one planned run, which also refuses
+ * what the kind cannot run. The runtime half (the Workload, with its preflight) is the same object
+ * seen through {@code workload.RunnableWorkloadKind}, so this layer never depends on workloads.
+ */
+public interface WorkloadKind {
+
+    String name();
+
+    /** The options and their types; null for a free-form kind, which takes nested options and any scalar axis. */
+    OptionTable table();
+
+    /**
+     * The typed options of one run from its option table (the experiment's options with the run's
+     * swept values). Throws IllegalArgumentException with one line when the kind refuses the run.
+     */
+    WorkloadOptions options(Map<String, Object> table);
+
+    default boolean freeForm() {
+        return table() == null;
+    }
+
+    /** The type a sweep axis over {@code option} must have, or null when the kind has no such option. */
+    default OptionType axisType(String option) {
+        return freeForm() ? OptionType.SCALAR : table().types().get(option);
+    }
+
+    /**
+     * The options as written, defaults first, each checked against the table; a free-form kind keeps
+     * them as plain values for {@link #options} to check per run. {@code workload} includes {@code kind:}.
+     */
+    default Map<String, Object> parse(Node.MapNode workload) throws ConfigException {
+        if (!freeForm()) {
+            return table().parse(name(), workload);
+        }
+        LinkedHashMap<String, Object> options = new LinkedHashMap<>();
+        for (Node.Entry entry : workload.entries().values()) {
+            if (!entry.key().equals("kind")) {
+                options.put(entry.key(), Nodes.plain(entry.value()));
+            }
+        }
+        return options;
+    }
+}
