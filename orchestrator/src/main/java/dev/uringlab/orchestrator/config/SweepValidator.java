@@ -60,8 +60,10 @@ final class SweepValidator {
                     + String.join(", host.", HostSpecValidator.SWEEPABLE) + ")");
         }
         Map<String, List<Object>> axes = new LinkedHashMap<>();
+        Map<String, Node.Position> positions = new LinkedHashMap<>();
         Set<String> zipped = zippedNames(experiment.get("zip"));
         for (Node.Entry axis : sweep.entries().values()) {
+            positions.put(axis.key(), axis.keyPosition());
             if (pinned.containsKey(axis.key())) {
                 axes.put(axis.key(), List.of(pinned.get(axis.key())));
                 continue;
@@ -86,7 +88,7 @@ final class SweepValidator {
                 ? zip(experiment.get("zip").value(), axes, pinned.keySet()) : List.of();
         List<Map<String, Object>> exclude = experiment.containsKey("exclude")
                 ? exclude(experiment.get("exclude").value(), axes, pinned.keySet()) : List.of();
-        return new SweepSpec(axes, zip, exclude);
+        return new SweepSpec(axes, zip, exclude, positions);
     }
 
     /** Axis names mentioned in zip groups, read leniently: zip() validates the groups themselves. */

@@ -1,7 +1,5 @@
 package dev.uringlab.orchestrator.config;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * One workload kind as the loader and the planner see it: its name, how its located
@@ -18,10 +16,11 @@ public interface WorkloadKind {
     OptionTable table();
 
     /**
-     * The typed options of one run from its option table (the experiment's options with the run's
-     * swept values). Throws IllegalArgumentException with one line when the kind refuses the run.
+     * The typed options of one run from its options (the experiment's with the run's swept values),
+     * or the one-line reason the kind refuses the run: placed where the offending value was written,
+     * or without a position for a combination of values (the planner then names the experiment).
      */
-    WorkloadOptions options(Map<String, Object> table);
+    WorkloadOptions options(LocatedValues options) throws ConfigException;
 
     default boolean freeForm() {
         return table() == null;
@@ -36,16 +35,7 @@ public interface WorkloadKind {
      * The options as written, defaults first, each checked against the table; a free-form kind keeps
      * them as plain values for {@link #options} to check per run. {@code workload} includes {@code kind:}.
      */
-    default Map<String, Object> parse(Node.MapNode workload) throws ConfigException {
-        if (!freeForm()) {
-            return table().parse(name(), workload);
-        }
-        LinkedHashMap<String, Object> options = new LinkedHashMap<>();
-        for (Node.Entry entry : workload.entries().values()) {
-            if (!entry.key().equals("kind")) {
-                options.put(entry.key(), Nodes.plain(entry.value()));
-            }
-        }
-        return options;
+    default LocatedValues parse(Node.MapNode workload) throws ConfigException {
+        return freeForm() ? LocatedValues.of(workload) : LocatedValues.of(table().parse(name(), workload), workload);
     }
 }

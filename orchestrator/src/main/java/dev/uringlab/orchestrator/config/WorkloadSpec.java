@@ -1,31 +1,33 @@
 package dev.uringlab.orchestrator.config;
 
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The workload kind and its option table (typed, validated), before the sweep varies it. The
- * table keeps the written order: run ids, table columns and the plan show options in it.
+ * The workload kind and its options (typed, validated as far as the kind's table goes), before the
+ * sweep varies them. The options keep the written order: run ids, table columns and the plan show
+ * them in it.
  */
-public record WorkloadSpec(WorkloadKind type, Map<String, Object> options) {
-
-    public WorkloadSpec {
-        options = Collections.unmodifiableMap(new LinkedHashMap<>(options));
-    }
+public record WorkloadSpec(WorkloadKind type, LocatedValues located) {
 
     public String kind() {
         return type.name();
     }
 
-    public WorkloadSpec with(Map<String, Object> overrides) {
-        LinkedHashMap<String, Object> merged = new LinkedHashMap<>(options);
-        merged.putAll(overrides);
-        return new WorkloadSpec(type, merged);
+    public Map<String, Object> options() {
+        return located.values();
     }
 
-    /** The typed options of this table; IllegalArgumentException when the kind refuses them. */
-    public WorkloadOptions typed() {
-        return type.options(options);
+    public WorkloadSpec with(Map<String, Object> overrides) {
+        return with(overrides, Map.of());
+    }
+
+    /** @param where where each override was written (a sweep axis), for errors */
+    public WorkloadSpec with(Map<String, Object> overrides, Map<String, Node.Position> where) {
+        return new WorkloadSpec(type, located.with(overrides, where));
+    }
+
+    /** The typed options, or why the kind refuses them. */
+    public WorkloadOptions typed() throws ConfigException {
+        return type.options(located);
     }
 }

@@ -95,13 +95,15 @@ public final class Planner {
             workloadOverrides.keySet().removeIf(k -> k.startsWith(HostSpec.SWEPT_PREFIX));
             String cpuSet = workloadOverrides.containsKey("cpus")
                     ? (String) workloadOverrides.remove("cpus") : experiment.cpus();
-            WorkloadSpec workload = experiment.workload().with(workloadOverrides);
+            WorkloadSpec workload = experiment.workload().with(workloadOverrides, experiment.sweep().positions());
             WorkloadOptions options;
             try {
                 options = workload.typed();
-            } catch (IllegalArgumentException e) {
-                throw new ConfigException(experiment.position(), "experiment '" + experiment.name() + "'"
-                        + (combo.isEmpty() ? "" : " run " + combo) + ": " + e.getMessage());
+            } catch (ConfigException e) {
+                // A refused combination has no single place: it is the experiment's.
+                throw new ConfigException(e.position() == null ? experiment.position() : e.position(),
+                        "experiment '" + experiment.name() + "'" + (combo.isEmpty() ? "" : " run " + combo) + ": "
+                                + e.detail());
             }
             HostSpec runHost = HostSpec.ofSwept(combo);
             SortedSet<Integer> cpus;

@@ -1,8 +1,9 @@
 package dev.uringlab.orchestrator.workload;
 
+import dev.uringlab.orchestrator.config.ConfigException;
+import dev.uringlab.orchestrator.config.LocatedValues;
 import dev.uringlab.orchestrator.config.OptionTable;
 
-import java.util.Map;
 
 /** Any program plus a parse rule: nested options (args, env, parse), checked per run by {@link CommandSpec}. */
 public final class CommandKind implements RunnableWorkloadKind {
@@ -18,8 +19,8 @@ public final class CommandKind implements RunnableWorkloadKind {
     }
 
     @Override
-    public CommandSpec options(Map<String, Object> table) {
-        return CommandSpec.from(table);
+    public CommandSpec options(LocatedValues options) throws ConfigException {
+        return CommandSpec.from(options);
     }
 
     @Override

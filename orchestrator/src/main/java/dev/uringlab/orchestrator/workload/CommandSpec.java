@@ -1,16 +1,21 @@
 package dev.uringlab.orchestrator.workload;
 
+import dev.uringlab.orchestrator.config.ConfigException;
+import dev.uringlab.orchestrator.config.LocatedValues;
+import dev.uringlab.orchestrator.config.OptionRefusal;
 import dev.uringlab.orchestrator.config.WorkloadOptions;
 
 import dev.uringlab.analysis.parse.ParseRule;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The options of a {@code kind: command} workload, validated. Strings may hold {@link CommandTemplate}
@@ -37,11 +42,20 @@ public record CommandSpec(String program, List<String> args, Map<String, String>
 
     public CommandSpec {
         args = List.copyOf(args);
-        env = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(env));
-        params = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(params));
+        env = Collections.unmodifiableMap(new LinkedHashMap<>(env));
+        params = Collections.unmodifiableMap(new LinkedHashMap<>(params));
     }
 
-    /** Validates {@code options} (the loader's typed map); throws IllegalArgumentException with one line. */
+    /** Validates the options of one run, failing where the offending option was written. */
+    public static CommandSpec from(LocatedValues options) throws ConfigException {
+        try {
+            return from(options.values());
+        } catch (IllegalArgumentException e) {
+            throw options.error(e);
+        }
+    }
+
+    /** Validates {@code options} (plain values); throws IllegalArgumentException with one line naming the field. */
     public static CommandSpec from(Map<String, Object> options) {
         Object programValue = options.get("program");
         if (!(programValue instanceof String program) || program.isBlank()) {
@@ -51,7 +65,7 @@ public record CommandSpec(String program, List<String> args, Map<String, String>
         Map<String, String> env = stringMap(options.get("env"), "workload.env");
         for (String name : env.keySet()) {
             if (!name.matches("[A-Za-z_][A-Za-z0-9_]*")) {
-                throw new IllegalArgumentException("workload.env: '" + name + "' is not a variable name");
+                throw new OptionRefusal("env." + name, "workload.env: '" + name + "' is not a variable name");
             }
         }
         String workdir = optionalString(options.get("workdir"), "workload.workdir");
@@ -78,7 +92,7 @@ public record CommandSpec(String program, List<String> args, Map<String, String>
             for (String key : parse.keySet()) {
                 if (!PARSE_KEYS.contains(key)) {
                     throw new IllegalArgumentException("workload.parse: unknown key '" + key + "' (known: "
-                            + String.join(", ", new java.util.TreeSet<>(PARSE_KEYS)) + ")");
+                            + String.join(", ", new TreeSet<>(PARSE_KEYS)) + ")");
                 }
             }
             stream = String.valueOf(parse.getOrDefault("stream", "stdout"));

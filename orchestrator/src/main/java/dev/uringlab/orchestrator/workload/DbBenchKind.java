@@ -1,8 +1,9 @@
 package dev.uringlab.orchestrator.workload;
 
+import dev.uringlab.orchestrator.config.ConfigException;
+import dev.uringlab.orchestrator.config.LocatedValues;
 import dev.uringlab.orchestrator.config.OptionTable;
 
-import java.util.Map;
 
 /** RocksDB's db_bench: many flags, so free-form; {@link DbBenchSpec} checks each run's options. */
 public final class DbBenchKind implements RunnableWorkloadKind {
@@ -18,8 +19,8 @@ public final class DbBenchKind implements RunnableWorkloadKind {
     }
 
     @Override
-    public DbBenchSpec options(Map<String, Object> table) {
-        return DbBenchSpec.from(table);
+    public DbBenchSpec options(LocatedValues options) throws ConfigException {
+        return DbBenchSpec.from(options);
     }
 
     @Override

@@ -1,5 +1,8 @@
 package dev.uringlab.orchestrator.workload;
 
+import dev.uringlab.orchestrator.config.ConfigException;
+import dev.uringlab.orchestrator.config.LocatedValues;
+import dev.uringlab.orchestrator.config.OptionRefusal;
 import dev.uringlab.orchestrator.config.WorkloadOptions;
 
 import dev.uringlab.orchestrator.config.Sizes;
@@ -60,6 +63,16 @@ public record DbBenchSpec(String benchmark, String fillBenchmarks, Map<String, S
     /** Keys with a meaning beyond a db_bench flag. */
     public static final Set<String> OWN_KEYS = Set.of("benchmark", "fill_benchmarks", "db_dir", "timeout", "extra");
 
+    /** Validates the options of one run, failing where the offending option was written. */
+    public static DbBenchSpec from(LocatedValues options) throws ConfigException {
+        try {
+            return from(options.values());
+        } catch (IllegalArgumentException e) {
+            throw options.error(e);
+        }
+    }
+
+    /** Validates {@code options} (plain values); throws IllegalArgumentException with one line naming the field. */
     public static DbBenchSpec from(Map<String, Object> options) {
         String benchmark = string(options.getOrDefault("benchmark", "multireadrandom"), "benchmark");
         if (!benchmark.matches("[a-z0-9_]+")) {
@@ -78,7 +91,8 @@ public record DbBenchSpec(String benchmark, String fillBenchmarks, Map<String, S
         });
         for (String k : options.keySet()) {
             if (!FILL_DEFAULTS.containsKey(k) && !MEASURE_DEFAULTS.containsKey(k) && !OWN_KEYS.contains(k) && !k.equals("kind")) {
-                throw new IllegalArgumentException("workload: unknown db_bench option '" + k + "' (put other db_bench flags under extra:)");
+                throw new OptionRefusal(k, "workload: unknown db_bench option '" + k
+                        + "' (put other db_bench flags under extra:)");
             }
         }
         if (options.get("extra") instanceof Map<?, ?> extra) {

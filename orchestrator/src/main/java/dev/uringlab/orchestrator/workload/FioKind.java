@@ -1,5 +1,7 @@
 package dev.uringlab.orchestrator.workload;
 
+import dev.uringlab.orchestrator.config.ConfigException;
+import dev.uringlab.orchestrator.config.LocatedValues;
 import dev.uringlab.orchestrator.config.OptionTable;
 import dev.uringlab.orchestrator.config.OptionType;
 import dev.uringlab.orchestrator.process.ToolException;
@@ -54,8 +56,12 @@ public final class FioKind implements RunnableWorkloadKind {
     }
 
     @Override
-    public FioOptions options(Map<String, Object> table) {
-        return FioOptions.of(table);
+    public FioOptions options(LocatedValues options) throws ConfigException {
+        try {
+            return FioOptions.of(options.values());
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(e.getMessage()); // a combination of values: the planner names the run
+        }
     }
 
     @Override

@@ -1,5 +1,7 @@
 package dev.uringlab.orchestrator.workload;
 
+import dev.uringlab.orchestrator.config.ConfigException;
+import dev.uringlab.orchestrator.config.LocatedValues;
 import dev.uringlab.orchestrator.config.OptionTable;
 import dev.uringlab.orchestrator.config.OptionType;
 
@@ -66,8 +68,12 @@ public final class RingbenchKind implements RunnableWorkloadKind {
     }
 
     @Override
-    public RingbenchOptions options(Map<String, Object> table) {
-        return RingbenchOptions.of(table);
+    public RingbenchOptions options(LocatedValues options) throws ConfigException {
+        try {
+            return RingbenchOptions.of(options.values());
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(e.getMessage()); // a combination of values: the planner names the run
+        }
     }
 
     @Override

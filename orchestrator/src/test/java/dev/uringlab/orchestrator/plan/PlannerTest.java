@@ -226,6 +226,36 @@ class PlannerTest {
     }
 
     @Test
+    void freeFormKindsRefuseARunWhereTheOffendingOptionIsWritten() {
+        ConfigException written = assertThrows(ConfigException.class, () -> plan(Fixtures.VM, """
+                experiments:
+                  - name: cmd
+                    workload:
+                      kind: command
+                      program: dd
+                      parse: {regex: "(?<a>1)", stream: both}
+                """));
+        assertEquals("experiments.yaml:6:33: experiment 'cmd': workload.parse.stream: 'both' is not stdout or stderr",
+                written.getMessage());
+        ConfigException swept = assertThrows(ConfigException.class, () -> plan(Fixtures.VM, """
+                experiments:
+                  - name: cmd
+                    workload: {kind: command, program: dd}
+                    sweep:
+                      invocations: [1, 0]
+                """));
+        assertEquals("experiments.yaml:5:7: experiment 'cmd' run {invocations=0}: workload.invocations: '0' is not a"
+                + " positive integer", swept.getMessage());
+        ConfigException unknown = assertThrows(ConfigException.class, () -> plan(Fixtures.VM, """
+                experiments:
+                  - name: db
+                    workload: {kind: db_bench, batchsize: 8}
+                """));
+        assertEquals("experiments.yaml:3:32: experiment 'db': workload: unknown db_bench option 'batchsize' (put other"
+                + " db_bench flags under extra:)", unknown.getMessage());
+    }
+
+    @Test
     void runIdsIgnoreKeyOrderButNotValues() throws Exception {
         String a = "experiments:\n  - name: e\n    workload: {kind: fio, iodepth: 4, bs: 4k}\n    sweep: {cpus: [irq]}\n";
         String b = "experiments:\n  - name: e\n    workload: {kind: fio, bs: 4k, iodepth: 4}\n    sweep: {cpus: [irq]}\n";

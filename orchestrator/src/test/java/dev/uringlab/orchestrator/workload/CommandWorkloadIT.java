@@ -2,6 +2,7 @@ package dev.uringlab.orchestrator.workload;
 
 import dev.uringlab.orchestrator.config.TargetSpec;
 import dev.uringlab.orchestrator.config.HostSpec;
+import dev.uringlab.orchestrator.config.LocatedValues;
 import dev.uringlab.orchestrator.config.WorkloadSpec;
 import dev.uringlab.orchestrator.plan.RunSpec;
 import dev.uringlab.orchestrator.process.ToolException;
@@ -37,8 +38,8 @@ class CommandWorkloadIT {
     }
 
     static RunSpec run(Map<String, Object> options, String target) {
-        return new RunSpec("cmd-it", "run-1", 0, 1, Map.of(), new WorkloadSpec(new CommandKind(), options),
-                new CommandKind().options(options), "0", new TreeSet<>(List.of(0)), HostSpec.none(), new TargetSpec(TargetSpec.Kind.FILE, target, 0, false));
+        return new RunSpec("cmd-it", "run-1", 0, 1, Map.of(), new WorkloadSpec(new CommandKind(), LocatedValues.unlocated(options)),
+                CommandSpec.from(options), "0", new TreeSet<>(List.of(0)), HostSpec.none(), new TargetSpec(TargetSpec.Kind.FILE, target, 0, false));
     }
 
     @Test

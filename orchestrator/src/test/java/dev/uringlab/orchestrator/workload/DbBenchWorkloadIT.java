@@ -2,6 +2,7 @@ package dev.uringlab.orchestrator.workload;
 
 import dev.uringlab.orchestrator.config.TargetSpec;
 import dev.uringlab.orchestrator.config.HostSpec;
+import dev.uringlab.orchestrator.config.LocatedValues;
 import dev.uringlab.orchestrator.config.WorkloadSpec;
 import dev.uringlab.orchestrator.plan.RunSpec;
 import dev.uringlab.orchestrator.process.ToolException;
@@ -36,8 +37,8 @@ class DbBenchWorkloadIT {
     }
 
     static RunSpec run(Map<String, Object> options, Path scratch) {
-        return new RunSpec("db-it", "run-1", 0, 1, Map.of(), new WorkloadSpec(new DbBenchKind(), options),
-                new DbBenchKind().options(options), "0", new TreeSet<>(List.of(0)), HostSpec.none(), new TargetSpec(TargetSpec.Kind.SCRATCH, scratch.toString(), 1 << 20, false));
+        return new RunSpec("db-it", "run-1", 0, 1, Map.of(), new WorkloadSpec(new DbBenchKind(), LocatedValues.unlocated(options)),
+                DbBenchSpec.from(options), "0", new TreeSet<>(List.of(0)), HostSpec.none(), new TargetSpec(TargetSpec.Kind.SCRATCH, scratch.toString(), 1 << 20, false));
     }
 
     @Test
