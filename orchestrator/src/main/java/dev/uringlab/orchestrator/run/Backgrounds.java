@@ -7,8 +7,8 @@ import dev.uringlab.orchestrator.plan.PlannedBackground;
 import dev.uringlab.orchestrator.process.ChildProcess;
 import dev.uringlab.orchestrator.process.ToolException;
 import dev.uringlab.orchestrator.process.Tools;
-import dev.uringlab.orchestrator.workload.FioOptions;
-import dev.uringlab.orchestrator.workload.FioWorkload;
+import dev.uringlab.orchestrator.workload.fio.FioOptions;
+import dev.uringlab.orchestrator.workload.fio.FioWorkload;
 
 import java.nio.file.Path;
 import java.time.Duration;

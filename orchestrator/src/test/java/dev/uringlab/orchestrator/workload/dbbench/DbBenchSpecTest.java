@@ -1,10 +1,10 @@
-package dev.uringlab.orchestrator.workload;
+package dev.uringlab.orchestrator.workload.dbbench;
 
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
 
-import static dev.uringlab.orchestrator.workload.CommandSpecTest.options;
+import static dev.uringlab.orchestrator.workload.command.CommandSpecTest.options;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

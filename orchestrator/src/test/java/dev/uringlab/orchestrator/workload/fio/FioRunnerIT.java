@@ -1,4 +1,6 @@
-package dev.uringlab.orchestrator.workload;
+package dev.uringlab.orchestrator.workload.fio;
+
+import dev.uringlab.orchestrator.workload.ScratchFile;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,4 +1,4 @@
-package dev.uringlab.orchestrator.workload;
+package dev.uringlab.orchestrator.workload.command;
 
 import dev.uringlab.orchestrator.config.Sizes;
 

@@ -1,4 +1,7 @@
-package dev.uringlab.orchestrator.workload;
+package dev.uringlab.orchestrator.workload.dbbench;
+
+import dev.uringlab.orchestrator.workload.Workload;
+import dev.uringlab.orchestrator.workload.RunnableWorkloadKind;
 
 import dev.uringlab.orchestrator.config.ConfigException;
 import dev.uringlab.orchestrator.config.LocatedValues;

@@ -1,4 +1,4 @@
-package dev.uringlab.orchestrator.workload;
+package dev.uringlab.orchestrator.workload.dbbench;
 
 import dev.uringlab.orchestrator.config.ConfigException;
 import dev.uringlab.orchestrator.config.LocatedValues;

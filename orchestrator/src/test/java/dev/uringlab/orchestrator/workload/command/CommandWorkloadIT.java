@@ -1,4 +1,4 @@
-package dev.uringlab.orchestrator.workload;
+package dev.uringlab.orchestrator.workload.command;
 
 import dev.uringlab.orchestrator.config.TargetSpec;
 import dev.uringlab.orchestrator.config.HostSpec;
@@ -18,7 +18,7 @@ import java.util.Map;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import static dev.uringlab.orchestrator.workload.CommandSpecTest.options;
+import static dev.uringlab.orchestrator.workload.command.CommandSpecTest.options;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;

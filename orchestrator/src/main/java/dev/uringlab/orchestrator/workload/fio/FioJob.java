@@ -1,4 +1,4 @@
-package dev.uringlab.orchestrator.workload;
+package dev.uringlab.orchestrator.workload.fio;
 
 import java.nio.file.Path;
 import java.util.ArrayList;

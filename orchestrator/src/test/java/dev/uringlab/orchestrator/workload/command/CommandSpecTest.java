@@ -1,4 +1,4 @@
-package dev.uringlab.orchestrator.workload;
+package dev.uringlab.orchestrator.workload.command;
 
 import dev.uringlab.analysis.parse.ParseRule;
 import org.junit.jupiter.api.Test;
@@ -13,9 +13,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class CommandSpecTest {
+public class CommandSpecTest {
 
-    static Map<String, Object> options(Object... kv) {
+    public static Map<String, Object> options(Object... kv) {
         Map<String, Object> o = new LinkedHashMap<>();
         for (int i = 0; i < kv.length; i += 2) {
             o.put((String) kv[i], kv[i + 1]);

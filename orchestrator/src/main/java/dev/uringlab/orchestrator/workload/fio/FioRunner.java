@@ -1,4 +1,4 @@
-package dev.uringlab.orchestrator.workload;
+package dev.uringlab.orchestrator.workload.fio;
 
 import dev.uringlab.analysis.model.Metrics;
 import dev.uringlab.analysis.parse.FioErrors;

@@ -1,4 +1,6 @@
-package dev.uringlab.orchestrator.workload;
+package dev.uringlab.orchestrator.workload.dbbench;
+
+import dev.uringlab.orchestrator.workload.Workload;
 
 import dev.uringlab.analysis.model.Metrics;
 import dev.uringlab.analysis.parse.DbBenchParser;
