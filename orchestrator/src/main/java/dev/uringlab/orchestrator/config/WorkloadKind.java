@@ -1,5 +1,7 @@
 package dev.uringlab.orchestrator.config;
 
+import java.util.function.Supplier;
+
 
 /**
  * One workload kind as the loader and the planner see it: its name, how its located
@@ -21,6 +23,15 @@ public interface WorkloadKind {
      * or without a position for a combination of values (the planner then names the experiment).
      */
     WorkloadOptions options(LocatedValues options) throws ConfigException;
+
+    /** Builds options whose IllegalArgumentException refuses a combination of values, which has no single place. */
+    static <T extends WorkloadOptions> T combination(Supplier<T> typed) throws ConfigException {
+        try {
+            return typed.get();
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(e.getMessage()); // the planner names the experiment and the run
+        }
+    }
 
     default boolean freeForm() {
         return table() == null;

@@ -7,6 +7,7 @@ import dev.uringlab.orchestrator.config.ConfigException;
 import dev.uringlab.orchestrator.config.LocatedValues;
 import dev.uringlab.orchestrator.config.OptionTable;
 import dev.uringlab.orchestrator.config.OptionType;
+import dev.uringlab.orchestrator.config.WorkloadKind;
 import dev.uringlab.orchestrator.process.ToolException;
 import dev.uringlab.orchestrator.process.Tools;
 
@@ -60,11 +61,7 @@ public final class FioKind implements RunnableWorkloadKind {
 
     @Override
     public FioOptions options(LocatedValues options) throws ConfigException {
-        try {
-            return FioOptions.of(options.values());
-        } catch (IllegalArgumentException e) {
-            throw new ConfigException(e.getMessage()); // a combination of values: the planner names the run
-        }
+        return WorkloadKind.combination(() -> FioOptions.of(options.values()));
     }
 
     @Override

@@ -7,6 +7,7 @@ import dev.uringlab.orchestrator.config.ConfigException;
 import dev.uringlab.orchestrator.config.LocatedValues;
 import dev.uringlab.orchestrator.config.OptionTable;
 import dev.uringlab.orchestrator.config.OptionType;
+import dev.uringlab.orchestrator.config.WorkloadKind;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -72,11 +73,7 @@ public final class RingbenchKind implements RunnableWorkloadKind {
 
     @Override
     public RingbenchOptions options(LocatedValues options) throws ConfigException {
-        try {
-            return RingbenchOptions.of(options.values());
-        } catch (IllegalArgumentException e) {
-            throw new ConfigException(e.getMessage()); // a combination of values: the planner names the run
-        }
+        return WorkloadKind.combination(() -> RingbenchOptions.of(options.values()));
     }
 
     @Override
