@@ -1,8 +1,10 @@
 package dev.uringlab.analysis.io;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.uringlab.analysis.model.CpuList;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -28,20 +30,13 @@ public record Manifest(String experiment, String description, String hostname, S
     }
 
     /** host.cpus_online ("0-3,8") as CPU numbers; empty when unknown. */
-    public java.util.List<Integer> onlineCpus() {
-        java.util.List<Integer> cpus = new java.util.ArrayList<>();
+    public List<Integer> onlineCpus() {
         String list = raw == null ? "" : raw.path("host").path("cpus_online").asText("");
-        for (String part : list.split(",")) {
-            String[] range = part.strip().split("-");
-            if (range[0].matches("\\d+")) {
-                int lo = Integer.parseInt(range[0]);
-                int hi = range.length > 1 && range[1].matches("\\d+") ? Integer.parseInt(range[1]) : lo;
-                for (int c = lo; c <= hi; c++) {
-                    cpus.add(c);
-                }
-            }
+        try {
+            return CpuList.parseInOrder(list);
+        } catch (IllegalArgumentException e) {
+            return List.of(); // a manifest from another tool: figures then go without per-CPU axes
         }
-        return cpus;
     }
 
     /** The line under every figure: enough to tell which machine a copied figure came from. */

@@ -2,10 +2,13 @@ package dev.uringlab.orchestrator.cli;
 
 import dev.uringlab.orchestrator.probe.ProbeDefinition;
 import dev.uringlab.orchestrator.probe.ProbeResolver;
+import dev.uringlab.orchestrator.probe.ProbeScriptPrinter;
 import dev.uringlab.orchestrator.probe.ResolvedProbe;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
@@ -13,7 +16,8 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /** {@code uringlab probes}: the catalog, which variant would run here, and why others cannot. */
-@Command(name = "probes", description = "List the probe catalog with the variant each probe gets on this host.")
+@Command(name = "probes", description = {"List the probe catalog with the variant each probe gets on this host,",
+        "or print one probe as a bpftrace script to run by hand (sudo bpftrace FILE)."})
 final class ProbesCommand implements Callable<Integer> {
 
     @Mixin
@@ -22,10 +26,29 @@ final class ProbesCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @Option(names = "--print", paramLabel = "ID", description = "Print probe ID as a standalone bpftrace script.")
+    String print;
+
+    @Option(names = "--variant", paramLabel = "V",
+            description = "With --print: kprobe or tracepoint (default: the variant this host would run).")
+    String variant;
+
     @Override
     public Integer call() {
         Lab lab = Lab.open();
         PrintWriter out = spec.commandLine().getOut();
+        if (variant != null && print == null) {
+            throw new ParameterException(spec.commandLine(), "--variant goes with --print ID");
+        }
+        if (print != null) {
+            try {
+                out.print(ProbeScriptPrinter.script(lab.catalog, lab.probeSupport, print, Optional.ofNullable(variant)));
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(spec.commandLine(), e.getMessage());
+            }
+            out.flush();
+            return ExitCodes.OK;
+        }
         int available = 0;
         for (ProbeDefinition probe : lab.catalog.all()) {
             ResolvedProbe resolved = ProbeResolver.resolve(probe, lab.probeSupport, Optional.empty());

@@ -1,5 +1,7 @@
 package dev.uringlab.orchestrator.config;
 
+import dev.uringlab.analysis.plot.PlotSpec;
+
 import java.util.List;
 import java.util.Map;
 
@@ -19,7 +21,7 @@ public record Experiment(
         int repetitions,
         HostSpec host,
         List<BackgroundSpec> background,
-        List<dev.uringlab.analysis.plot.PlotSpec> plots,
+        List<PlotSpec> plots,
         String backend,
         String probeScope,
         Node.Position position) {

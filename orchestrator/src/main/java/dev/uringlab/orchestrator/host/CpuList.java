@@ -1,24 +1,22 @@
 package dev.uringlab.orchestrator.host;
 
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.IntFunction;
 
-/** The kernel's CPU list syntax ({@code 0,2-3}) in both directions. */
+/** CPU lists as the host code uses them; the syntax itself is {@link dev.uringlab.analysis.model.CpuList}'s. */
 public final class CpuList {
 
     private CpuList() {
     }
 
     public static SortedSet<Integer> parse(String text) {
-        return new TreeSet<>(parseInOrder(text));
+        return dev.uringlab.analysis.model.CpuList.parse(text);
     }
 
     /**
@@ -26,54 +24,15 @@ public final class CpuList {
      * ringbench, which pins its i-th thread to the i-th CPU of the list.
      */
     public static List<Integer> parseInOrder(String text) {
-        Set<Integer> cpus = new LinkedHashSet<>();
-        String trimmed = text.trim();
-        if (trimmed.isEmpty()) {
-            return new ArrayList<>();
-        }
-        for (String part : trimmed.split(",")) {
-            String p = part.trim();
-            int dash = p.indexOf('-');
-            if (dash < 0) {
-                cpus.add(Integer.parseInt(p));
-            } else {
-                int from = Integer.parseInt(p.substring(0, dash));
-                int to = Integer.parseInt(p.substring(dash + 1));
-                if (to < from) {
-                    throw new IllegalArgumentException("CPU range " + p + " runs backwards");
-                }
-                for (int c = from; c <= to; c++) {
-                    cpus.add(c);
-                }
-            }
-        }
-        return new ArrayList<>(cpus);
+        return dev.uringlab.analysis.model.CpuList.parseInOrder(text);
     }
 
-    public static String format(java.util.Collection<Integer> cpus) {
-        List<Integer> sorted = new ArrayList<>(new TreeSet<>(cpus));
-        StringBuilder out = new StringBuilder();
-        int i = 0;
-        while (i < sorted.size()) {
-            int start = sorted.get(i);
-            int end = start;
-            while (i + 1 < sorted.size() && sorted.get(i + 1) == end + 1) {
-                end = sorted.get(++i);
-            }
-            if (out.length() > 0) {
-                out.append(',');
-            }
-            out.append(start);
-            if (end > start) {
-                out.append('-').append(end);
-            }
-            i++;
-        }
-        return out.toString();
+    public static String format(Collection<Integer> cpus) {
+        return dev.uringlab.analysis.model.CpuList.format(cpus);
     }
 
     /** value → the CPUs holding it, so 40 CPUs with one governor are one entry ({@code "powersave": "0-39"}). */
-    public static Map<String, String> byValue(java.util.Collection<Integer> cpus, IntFunction<Optional<String>> valueOf) {
+    public static Map<String, String> byValue(Collection<Integer> cpus, IntFunction<Optional<String>> valueOf) {
         Map<String, SortedSet<Integer>> by = new TreeMap<>();
         for (int c : cpus) {
             valueOf.apply(c).ifPresent(v -> by.computeIfAbsent(v, k -> new TreeSet<>()).add(c));

@@ -17,6 +17,7 @@ import dev.uringlab.orchestrator.host.knob.SmtKnob;
 import dev.uringlab.orchestrator.host.knob.TurboKnob;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
@@ -53,7 +54,7 @@ public final class HostKnobs {
             knobs.addAll(GovernorKnob.forCpus(ctx, topology.onlineCpus(), host.governor()));
         }
         if (host.maxIdleLatencyUs() != null) {
-            java.util.Collection<Integer> cpus = host.idleLatencyCpus() == null ? topology.onlineCpus()
+            Collection<Integer> cpus = host.idleLatencyCpus() == null ? topology.onlineCpus()
                     : CpuSetResolver.resolve(host.idleLatencyCpus(), topology, ctx.fs());
             knobs.addAll(IdleLatencyKnob.forCpus(ctx, cpus, host.maxIdleLatencyUs()));
         }

@@ -1,5 +1,6 @@
 package dev.uringlab.orchestrator.probe;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -36,7 +37,7 @@ public final class BpftraceProgram {
      * how task-scoped probes are limited to the workload's cgroup. A body must be one probe block.
      */
     public static String scoped(String body, String condition) {
-        List<String> lines = new java.util.ArrayList<>(List.of(body.split("\n", -1)));
+        List<String> lines = new ArrayList<>(List.of(body.split("\n", -1)));
         int open = -1;
         for (int i = 0; i < lines.size(); i++) {
             if (lines.get(i).strip().startsWith("{")) {

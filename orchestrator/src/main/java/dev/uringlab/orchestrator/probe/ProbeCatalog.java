@@ -1,5 +1,7 @@
 package dev.uringlab.orchestrator.probe;
 
+import dev.uringlab.orchestrator.config.Suggestions;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -72,7 +74,7 @@ public final class ProbeCatalog {
 
     /** The closest known id, for "unknown probe x, did you mean y?"; empty when nothing is close. */
     public Optional<String> suggest(String unknownId) {
-        return dev.uringlab.orchestrator.config.Suggestions.closest(unknownId, byId.keySet());
+        return Suggestions.closest(unknownId, byId.keySet());
     }
 
     private static String resource(String name) {

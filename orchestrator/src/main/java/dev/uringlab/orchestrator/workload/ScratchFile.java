@@ -1,5 +1,7 @@
 package dev.uringlab.orchestrator.workload;
 
+import dev.uringlab.orchestrator.config.Sizes;
+
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -92,7 +94,7 @@ public record ScratchFile(Path path, long sizeBytes, boolean created) {
 
     /** fio's own size syntax with its default kb_base=1024: "512m" = 512 MiB, "1g", "4096", "2GiB". */
     public static long parseSize(String text) {
-        long bytes = text == null ? -1 : dev.uringlab.orchestrator.config.Sizes.parse(text);
+        long bytes = text == null ? -1 : Sizes.parse(text);
         if (bytes < 0) {
             throw new IllegalArgumentException("size '" + text + "' is invalid or too large: expected e.g. 512m, 1g or 4096");
         }

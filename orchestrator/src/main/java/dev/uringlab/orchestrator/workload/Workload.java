@@ -5,6 +5,8 @@ import dev.uringlab.orchestrator.plan.RunSpec;
 import dev.uringlab.orchestrator.process.ToolException;
 
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 
 /** A workload tool behind one interface: a preflight check, then pinned, time-bounded runs. */
 public interface Workload {
@@ -22,8 +24,8 @@ public interface Workload {
     }
 
     /** Per-iteration values the tool kept beside its summary (ringbench stall latencies), read after {@link #run}. */
-    default java.util.Map<String, java.util.List<Double>> samples(Path runDir) {
-        return java.util.Map.of();
+    default Map<String, List<Double>> samples(Path runDir) {
+        return Map.of();
     }
 
     /**

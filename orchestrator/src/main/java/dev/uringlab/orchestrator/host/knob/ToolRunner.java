@@ -3,11 +3,13 @@ package dev.uringlab.orchestrator.host.knob;
 import dev.uringlab.orchestrator.host.HostException;
 import dev.uringlab.orchestrator.process.ChildProcess;
 import dev.uringlab.orchestrator.process.ToolException;
+import dev.uringlab.orchestrator.process.Tools;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -20,7 +22,7 @@ final class ToolRunner {
 
     /** sbin is often missing from PATH under sudo or in IDEs, so look there too. */
     static Optional<String> find(String tool) {
-        Optional<String> onPath = dev.uringlab.orchestrator.process.Tools.which(tool);
+        Optional<String> onPath = Tools.which(tool);
         if (onPath.isPresent()) {
             return onPath;
         }
@@ -40,7 +42,7 @@ final class ToolRunner {
         try {
             out = Files.createTempFile("uringlab-" + tool, ".out");
             err = Files.createTempFile("uringlab-" + tool, ".err");
-            List<String> argv = new java.util.ArrayList<>();
+            List<String> argv = new ArrayList<>();
             argv.add(binary);
             argv.addAll(args);
             try (ChildProcess child = ChildProcess.start(tool, argv, out, err, null)) {

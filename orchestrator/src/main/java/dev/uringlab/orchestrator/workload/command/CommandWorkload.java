@@ -1,7 +1,5 @@
 package dev.uringlab.orchestrator.workload.command;
 
-import dev.uringlab.orchestrator.workload.Workload;
-
 import dev.uringlab.analysis.model.Metrics;
 import dev.uringlab.analysis.parse.ParseException;
 import dev.uringlab.orchestrator.host.CpuList;
@@ -9,6 +7,7 @@ import dev.uringlab.orchestrator.plan.RunSpec;
 import dev.uringlab.orchestrator.process.ChildProcess;
 import dev.uringlab.orchestrator.process.ToolException;
 import dev.uringlab.orchestrator.process.Tools;
+import dev.uringlab.orchestrator.workload.Workload;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -17,8 +16,10 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalInt;
 
@@ -102,7 +103,7 @@ public final class CommandWorkload implements Workload {
                 }
             }
             String lastWords = tail(err, out);
-            String text = n == 1 ? null : keep(i, n, code, wallUs[i - 1], out, err, stdout, stderr);
+            Output text = n == 1 ? null : keep(i, n, code, wallUs[i - 1], out, err, stdout, stderr);
             if (ChildProcess.shutdownRequested()) {
                 throw new InterruptedException("command stopped by shutdown");
             }
@@ -170,7 +171,11 @@ public final class CommandWorkload implements Workload {
     }
 
     /** Appends one invocation's output to the kept files between separators; returns the parsed stream's text. */
-    private static String keep(int i, int n, OptionalInt code, double wallUs, Path out, Path err, Path stdout,
+    /** What one invocation printed, kept apart so the parse rule reads the stream it names. */
+    private record Output(String stdout, String stderr) {
+    }
+
+    private static Output keep(int i, int n, OptionalInt code, double wallUs, Path out, Path err, Path stdout,
                                Path stderr) throws ToolException {
         try {
             String outText = Files.readString(out, StandardCharsets.UTF_8);
@@ -181,13 +186,13 @@ public final class CommandWorkload implements Workload {
             write(stderr, header + errText + (errText.endsWith("\n") || errText.isEmpty() ? "" : "\n"), i > 1);
             Files.delete(out);
             Files.delete(err);
-            return outText + "\u0000" + errText;
+            return new Output(outText, errText);
         } catch (IOException e) {
             throw new ToolException("command: cannot keep output in " + stdout.getParent() + ": " + e.getMessage());
         }
     }
 
-    private static Map<String, Double> parse(CommandSpec spec, Map<String, String> values, Path runDir, String both,
+    private static Map<String, Double> parse(CommandSpec spec, Map<String, String> values, Path runDir, Output own,
                                              String where) throws ToolException {
         String stream = spec.stream();
         Path file = runDir.resolve(stream.equals("stderr") ? STDERR : STDOUT);
@@ -197,9 +202,8 @@ public final class CommandWorkload implements Workload {
                 file = runDir.resolve(CommandTemplate.render(spec.parseFile(), values));
                 stream = "file " + file;
                 text = Files.readString(file, StandardCharsets.UTF_8);
-            } else if (both != null) {
-                String[] parts = both.split("\u0000", 2);
-                text = stream.equals("stderr") ? parts[1] : parts[0];
+            } else if (own != null) {
+                text = stream.equals("stderr") ? own.stderr() : own.stdout();
             } else {
                 text = Files.readString(file, StandardCharsets.UTF_8);
             }
@@ -222,7 +226,7 @@ public final class CommandWorkload implements Workload {
         m.put("invocations_done", (double) wallUs.length); // "invocations" is the parameter column
         stats(m, "wall_us", wallUs, true);
         m.put("wall_stdev_us", CommandStats.stdev(wallUs));
-        m.put(Metrics.RUNTIME_S, java.util.Arrays.stream(wallUs).sum() / 1e6);
+        m.put(Metrics.RUNTIME_S, Arrays.stream(wallUs).sum() / 1e6);
         if (!parsed.isEmpty()) {
             for (String metric : parsed.get(0).keySet()) {
                 double[] v = parsed.stream().mapToDouble(p -> p.get(metric)).toArray();
@@ -256,7 +260,7 @@ public final class CommandWorkload implements Workload {
         names.forEach(name -> out.append(',').append(name));
         out.append('\n');
         for (int i = 0; i < wallUs.length; i++) {
-            out.append(i + 1).append(',').append(String.format(java.util.Locale.ROOT, "%.1f", wallUs[i]));
+            out.append(i + 1).append(',').append(String.format(Locale.ROOT, "%.1f", wallUs[i]));
             for (String name : names) {
                 out.append(',').append(parsed.get(i).get(name));
             }

@@ -1,7 +1,5 @@
 package dev.uringlab.orchestrator.workload.dbbench;
 
-import dev.uringlab.orchestrator.workload.Workload;
-
 import dev.uringlab.analysis.model.Metrics;
 import dev.uringlab.analysis.parse.DbBenchParser;
 import dev.uringlab.analysis.parse.ParseException;
@@ -11,6 +9,7 @@ import dev.uringlab.orchestrator.plan.RunSpec;
 import dev.uringlab.orchestrator.process.ChildProcess;
 import dev.uringlab.orchestrator.process.ToolException;
 import dev.uringlab.orchestrator.process.Tools;
+import dev.uringlab.orchestrator.workload.Workload;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -22,6 +21,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.OptionalInt;
 import java.util.stream.Stream;
 
@@ -122,7 +122,7 @@ public final class DbBenchWorkload implements Workload {
         // Not pinned: the fill is preparation, and its compaction threads finish sooner unpinned.
         exec("db_bench fill", command, dir.resolve("fill.stdout"), dir.resolve("fill.stderr"), dir, 3600);
         StringBuilder marker = new StringBuilder("filled " + Instant.now() + " in "
-                + String.format(java.util.Locale.ROOT, "%.1f", (System.nanoTime() - t0) / 1e9) + " s by " + version() + "\n");
+                + String.format(Locale.ROOT, "%.1f", (System.nanoTime() - t0) / 1e9) + " s by " + version() + "\n");
         spec.fill().forEach((k, v) -> marker.append(k).append('=').append(v).append('\n'));
         try {
             Path tmp = dir.resolve(MARKER + ".tmp");

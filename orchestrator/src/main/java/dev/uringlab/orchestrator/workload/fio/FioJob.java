@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
@@ -39,8 +40,8 @@ public record FioJob(
             "cpus_allowed", "cpus_allowed_policy", "cpumask", "numa_cpu_nodes");
 
     public FioJob {
-        require(ENGINES.contains(engine), "engine", engine, "one of " + new java.util.TreeSet<>(ENGINES));
-        require(RW_MODES.contains(rw), "rw", rw, "one of " + new java.util.TreeSet<>(RW_MODES));
+        require(ENGINES.contains(engine), "engine", engine, "one of " + new TreeSet<>(ENGINES));
+        require(RW_MODES.contains(rw), "rw", rw, "one of " + new TreeSet<>(RW_MODES));
         require(bs != null && BLOCK_SIZE.matcher(bs).matches(), "bs", bs, "a size such as 4k or 512");
         require(iodepth >= 1, "iodepth", iodepth, "at least 1");
         require(numjobs >= 1, "numjobs", numjobs, "at least 1");

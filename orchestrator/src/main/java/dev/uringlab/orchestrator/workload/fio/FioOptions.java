@@ -2,6 +2,7 @@ package dev.uringlab.orchestrator.workload.fio;
 
 import dev.uringlab.orchestrator.config.WorkloadOptions;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -34,7 +35,7 @@ public record FioOptions(String engine, String rw, String bs, long iodepth, long
                 }
             }
         }
-        Map<String, String> extra = new java.util.LinkedHashMap<>();
+        Map<String, String> extra = new LinkedHashMap<>();
         if (o.get("extra") instanceof Map<?, ?> written) {
             written.forEach((k, v) -> extra.put(String.valueOf(k), String.valueOf(v)));
         }
