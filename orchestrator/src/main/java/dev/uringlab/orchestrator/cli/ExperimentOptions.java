@@ -4,9 +4,9 @@ import dev.uringlab.orchestrator.config.ConfigException;
 import dev.uringlab.orchestrator.config.ExperimentFile;
 import dev.uringlab.orchestrator.config.ExperimentLoader;
 import dev.uringlab.orchestrator.config.SetOverride;
-import dev.uringlab.orchestrator.workload.WorkloadKinds;
 import dev.uringlab.orchestrator.host.HostException;
 import dev.uringlab.orchestrator.plan.Plan;
+import dev.uringlab.orchestrator.workload.WorkloadKinds;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 

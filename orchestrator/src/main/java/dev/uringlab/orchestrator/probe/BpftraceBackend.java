@@ -2,8 +2,8 @@ package dev.uringlab.orchestrator.probe;
 
 import dev.uringlab.orchestrator.process.ChildProcess;
 import dev.uringlab.orchestrator.process.ToolException;
+import dev.uringlab.orchestrator.process.Tools;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -36,7 +36,7 @@ final class BpftraceBackend extends SharedSlot.Backend {
 
     @Override
     public Optional<String> preflight() {
-        return onPath(binary) ? Optional.empty() : Optional.of("bpftrace not installed: apt-get install bpftrace");
+        return Tools.available(binary) ? Optional.empty() : Optional.of("bpftrace not installed: apt-get install bpftrace");
     }
 
     @Override
@@ -86,17 +86,5 @@ final class BpftraceBackend extends SharedSlot.Backend {
         } catch (IOException e) {
             throw new ToolException("bpftrace: cannot write " + file + ": " + e.getMessage(), e);
         }
-    }
-
-    private static boolean onPath(String binary) {
-        if (binary.contains("/")) {
-            return Files.isExecutable(Path.of(binary));
-        }
-        for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
-            if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, binary))) {
-                return true;
-            }
-        }
-        return false;
     }
 }

@@ -2,14 +2,16 @@ package dev.uringlab.orchestrator.process;
 
 import java.io.File;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 
 /** Finding tools on PATH and asking their versions. */
 public final class Tools {
+
+    private static final Duration VERSION_TIMEOUT = Duration.ofSeconds(10);
 
     private Tools() {
     }
@@ -28,20 +30,20 @@ public final class Tools {
         return Optional.empty();
     }
 
-    /** The first line the tool prints for its version flag. */
+    /** True when {@code binary} is a path to an executable, or a name found on PATH. */
+    public static boolean available(String binary) {
+        return binary.contains("/") ? Files.isExecutable(Path.of(binary)) : which(binary).isPresent();
+    }
+
+    /** The first line the tool prints for its version flag (on stdout, or stderr for tools that print it there). */
     public static Optional<String> version(String binary, String flag) {
         try {
-            Process p = new ProcessBuilder(binary, flag).redirectErrorStream(true).start();
-            byte[] out = p.getInputStream().readAllBytes();
-            if (!p.waitFor(10, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
+            ShortCommand.Result r = ShortCommand.run(List.of(binary, flag), VERSION_TIMEOUT);
+            if (r.timedOut()) {
                 return Optional.empty();
             }
-            return new String(out, StandardCharsets.UTF_8).lines().map(String::strip).filter(l -> !l.isEmpty()).findFirst();
+            return (r.stdout() + "\n" + r.stderr()).lines().map(String::strip).filter(l -> !l.isEmpty()).findFirst();
         } catch (IOException e) {
-            return Optional.empty();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
             return Optional.empty();
         }
     }

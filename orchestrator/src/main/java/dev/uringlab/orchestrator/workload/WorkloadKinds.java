@@ -1,11 +1,10 @@
 package dev.uringlab.orchestrator.workload;
 
+import dev.uringlab.orchestrator.config.KindRegistry;
+import dev.uringlab.orchestrator.workload.command.CommandKind;
+import dev.uringlab.orchestrator.workload.dbbench.DbBenchKind;
 import dev.uringlab.orchestrator.workload.fio.FioKind;
 import dev.uringlab.orchestrator.workload.ringbench.RingbenchKind;
-import dev.uringlab.orchestrator.workload.dbbench.DbBenchKind;
-import dev.uringlab.orchestrator.workload.command.CommandKind;
-
-import dev.uringlab.orchestrator.config.KindRegistry;
 
 import java.util.List;
 

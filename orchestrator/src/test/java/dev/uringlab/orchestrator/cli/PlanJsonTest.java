@@ -1,6 +1,5 @@
 package dev.uringlab.orchestrator.cli;
 
-import dev.uringlab.orchestrator.workload.WorkloadKinds;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.uringlab.analysis.io.RunRecordJson;
 import dev.uringlab.orchestrator.config.ExperimentLoader;
@@ -9,6 +8,7 @@ import dev.uringlab.orchestrator.plan.Plan;
 import dev.uringlab.orchestrator.plan.Planner;
 import dev.uringlab.orchestrator.probe.HostProbeSupport;
 import dev.uringlab.orchestrator.probe.ProbeCatalog;
+import dev.uringlab.orchestrator.workload.WorkloadKinds;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;

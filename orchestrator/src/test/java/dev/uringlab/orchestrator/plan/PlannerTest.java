@@ -1,6 +1,5 @@
 package dev.uringlab.orchestrator.plan;
 
-import dev.uringlab.orchestrator.workload.WorkloadKinds;
 import dev.uringlab.orchestrator.config.ConfigException;
 import dev.uringlab.orchestrator.config.ExperimentFile;
 import dev.uringlab.orchestrator.config.ExperimentLoader;
@@ -10,6 +9,7 @@ import dev.uringlab.orchestrator.host.HostException;
 import dev.uringlab.orchestrator.host.HostFs;
 import dev.uringlab.orchestrator.probe.HostProbeSupport;
 import dev.uringlab.orchestrator.probe.ProbeCatalog;
+import dev.uringlab.orchestrator.workload.WorkloadKinds;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;

@@ -1,10 +1,10 @@
 package dev.uringlab.orchestrator.plan;
 
-import dev.uringlab.orchestrator.workload.WorkloadKinds;
 import dev.uringlab.orchestrator.config.ExperimentLoader;
 import dev.uringlab.orchestrator.host.Fixtures;
 import dev.uringlab.orchestrator.probe.HostProbeSupport;
 import dev.uringlab.orchestrator.probe.ProbeCatalog;
+import dev.uringlab.orchestrator.workload.WorkloadKinds;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 

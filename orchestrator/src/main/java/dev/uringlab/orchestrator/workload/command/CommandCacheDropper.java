@@ -1,12 +1,14 @@
 package dev.uringlab.orchestrator.workload.command;
 
+import dev.uringlab.orchestrator.process.ShortCommand;
 import dev.uringlab.orchestrator.process.ToolException;
 
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
+import java.util.List;
 
 /**
  * What {@code before_each: drop_caches} does, injected so unit tests need no root and the run
@@ -26,10 +28,7 @@ public interface CommandCacheDropper {
         return () -> {
             try {
                 // Dirty pages cannot be dropped: without sync a "cold" read may still hit the cache.
-                Process sync = new ProcessBuilder("sync").redirectErrorStream(true)
-                        .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-                if (!sync.waitFor(120, TimeUnit.SECONDS)) {
-                    sync.destroyForcibly();
+                if (ShortCommand.run(List.of("sync"), Duration.ofSeconds(120)).timedOut()) {
                     throw new ToolException("command: before_each: sync did not finish within 120 s");
                 }
                 Files.writeString(dropCaches, "3");

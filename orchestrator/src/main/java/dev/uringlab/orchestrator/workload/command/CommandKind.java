@@ -1,11 +1,10 @@
 package dev.uringlab.orchestrator.workload.command;
 
-import dev.uringlab.orchestrator.workload.Workload;
-import dev.uringlab.orchestrator.workload.RunnableWorkloadKind;
-
 import dev.uringlab.orchestrator.config.ConfigException;
 import dev.uringlab.orchestrator.config.LocatedValues;
 import dev.uringlab.orchestrator.config.OptionTable;
+import dev.uringlab.orchestrator.workload.RunnableWorkloadKind;
+import dev.uringlab.orchestrator.workload.Workload;
 
 
 /** Any program plus a parse rule: nested options (args, env, parse), checked per run by {@link CommandSpec}. */

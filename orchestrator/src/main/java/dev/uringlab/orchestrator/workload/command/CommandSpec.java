@@ -1,11 +1,10 @@
 package dev.uringlab.orchestrator.workload.command;
 
+import dev.uringlab.analysis.parse.ParseRule;
 import dev.uringlab.orchestrator.config.ConfigException;
 import dev.uringlab.orchestrator.config.LocatedValues;
 import dev.uringlab.orchestrator.config.OptionRefusal;
 import dev.uringlab.orchestrator.config.WorkloadOptions;
-
-import dev.uringlab.analysis.parse.ParseRule;
 
 import java.util.ArrayList;
 import java.util.Collections;

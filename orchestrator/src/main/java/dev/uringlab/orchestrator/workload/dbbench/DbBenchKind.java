@@ -1,11 +1,10 @@
 package dev.uringlab.orchestrator.workload.dbbench;
 
-import dev.uringlab.orchestrator.workload.Workload;
-import dev.uringlab.orchestrator.workload.RunnableWorkloadKind;
-
 import dev.uringlab.orchestrator.config.ConfigException;
 import dev.uringlab.orchestrator.config.LocatedValues;
 import dev.uringlab.orchestrator.config.OptionTable;
+import dev.uringlab.orchestrator.workload.RunnableWorkloadKind;
+import dev.uringlab.orchestrator.workload.Workload;
 
 
 /** RocksDB's db_bench: many flags, so free-form; {@link DbBenchSpec} checks each run's options. */

@@ -3,9 +3,8 @@ package dev.uringlab.orchestrator.workload.dbbench;
 import dev.uringlab.orchestrator.config.ConfigException;
 import dev.uringlab.orchestrator.config.LocatedValues;
 import dev.uringlab.orchestrator.config.OptionRefusal;
-import dev.uringlab.orchestrator.config.WorkloadOptions;
-
 import dev.uringlab.orchestrator.config.Sizes;
+import dev.uringlab.orchestrator.config.WorkloadOptions;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

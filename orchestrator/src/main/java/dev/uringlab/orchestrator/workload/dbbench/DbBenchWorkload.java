@@ -58,7 +58,7 @@ public final class DbBenchWorkload implements Workload {
 
     @Override
     public void preflight() throws ToolException {
-        if (Tools.which(dbBench).isEmpty() && !Files.isExecutable(Path.of(dbBench))) {
+        if (!Tools.available(dbBench)) {
             throw new ToolException("db_bench not found (" + dbBench + "): apt-get install rocksdb-tools");
         }
     }

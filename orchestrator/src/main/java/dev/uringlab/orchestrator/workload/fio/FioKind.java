@@ -1,8 +1,5 @@
 package dev.uringlab.orchestrator.workload.fio;
 
-import dev.uringlab.orchestrator.workload.Workload;
-import dev.uringlab.orchestrator.workload.RunnableWorkloadKind;
-
 import dev.uringlab.orchestrator.config.ConfigException;
 import dev.uringlab.orchestrator.config.LocatedValues;
 import dev.uringlab.orchestrator.config.OptionTable;
@@ -10,6 +7,8 @@ import dev.uringlab.orchestrator.config.OptionType;
 import dev.uringlab.orchestrator.config.WorkloadKind;
 import dev.uringlab.orchestrator.process.ToolException;
 import dev.uringlab.orchestrator.process.Tools;
+import dev.uringlab.orchestrator.workload.RunnableWorkloadKind;
+import dev.uringlab.orchestrator.workload.Workload;
 
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -6,6 +6,7 @@ import dev.uringlab.analysis.parse.FioJsonParser;
 import dev.uringlab.analysis.parse.ParseException;
 import dev.uringlab.orchestrator.process.ChildProcess;
 import dev.uringlab.orchestrator.process.ToolException;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,7 +1,5 @@
 package dev.uringlab.orchestrator.workload.fio;
 
-import dev.uringlab.orchestrator.workload.Workload;
-
 import dev.uringlab.analysis.model.Metrics;
 import dev.uringlab.orchestrator.config.Sizes;
 import dev.uringlab.orchestrator.config.TargetSpec;
@@ -9,6 +7,7 @@ import dev.uringlab.orchestrator.host.CpuList;
 import dev.uringlab.orchestrator.plan.RunSpec;
 import dev.uringlab.orchestrator.process.ToolException;
 import dev.uringlab.orchestrator.process.Tools;
+import dev.uringlab.orchestrator.workload.Workload;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -25,7 +24,7 @@ public final class FioWorkload implements Workload {
 
     @Override
     public void preflight() throws ToolException {
-        if (Tools.which(fio).isEmpty() && !Files.isExecutable(Path.of(fio))) {
+        if (!Tools.available(fio)) {
             throw new ToolException("fio not found: apt-get install fio");
         }
     }

@@ -1,13 +1,12 @@
 package dev.uringlab.orchestrator.workload.ringbench;
 
-import dev.uringlab.orchestrator.workload.Workload;
-import dev.uringlab.orchestrator.workload.RunnableWorkloadKind;
-
 import dev.uringlab.orchestrator.config.ConfigException;
 import dev.uringlab.orchestrator.config.LocatedValues;
 import dev.uringlab.orchestrator.config.OptionTable;
 import dev.uringlab.orchestrator.config.OptionType;
 import dev.uringlab.orchestrator.config.WorkloadKind;
+import dev.uringlab.orchestrator.workload.RunnableWorkloadKind;
+import dev.uringlab.orchestrator.workload.Workload;
 
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,7 +1,5 @@
 package dev.uringlab.orchestrator.workload.ringbench;
 
-import dev.uringlab.orchestrator.workload.Workload;
-
 import dev.uringlab.analysis.model.Metrics;
 import dev.uringlab.analysis.parse.ParseException;
 import dev.uringlab.analysis.parse.RingbenchJsonParser;
@@ -11,6 +9,7 @@ import dev.uringlab.orchestrator.host.CpuList;
 import dev.uringlab.orchestrator.plan.RunSpec;
 import dev.uringlab.orchestrator.process.ChildProcess;
 import dev.uringlab.orchestrator.process.ToolException;
+import dev.uringlab.orchestrator.workload.Workload;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,8 +1,8 @@
 package dev.uringlab.orchestrator.workload.dbbench;
 
-import dev.uringlab.orchestrator.config.TargetSpec;
 import dev.uringlab.orchestrator.config.HostSpec;
 import dev.uringlab.orchestrator.config.LocatedValues;
+import dev.uringlab.orchestrator.config.TargetSpec;
 import dev.uringlab.orchestrator.config.WorkloadSpec;
 import dev.uringlab.orchestrator.plan.RunSpec;
 import dev.uringlab.orchestrator.process.ToolException;

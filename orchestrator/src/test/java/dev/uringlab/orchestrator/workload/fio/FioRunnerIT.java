@@ -1,22 +1,22 @@
 package dev.uringlab.orchestrator.workload.fio;
 
+import dev.uringlab.analysis.model.Metrics;
+import dev.uringlab.orchestrator.process.ToolException;
 import dev.uringlab.orchestrator.workload.ScratchFile;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
-
-import dev.uringlab.analysis.model.Metrics;
-import dev.uringlab.orchestrator.process.ToolException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Real fio, 1 s runs on a 64 MiB file, pinned to CPU 0 (the lab's non-interrupt core). */
 class FioRunnerIT {
