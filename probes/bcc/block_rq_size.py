@@ -1,16 +1,11 @@
 #!/usr/bin/python3
 # @id: block_rq_size
-# @counts: block requests issued to drivers, system-wide, as a power-of-two histogram of bytes
-# @keys: none
-# @output: hist
 # @usage: /usr/bin/python3 probes/bcc/block_rq_size.py [--variant tracepoint]  (root; Ctrl-C prints the map as bpftrace -f json would)
-# @sample: {"type": "hist", "data": {"@block_rq_size": [{"min": 4096, "max": 8191, "count": 74538}]}}
 # @no_kprobe: block:block_rq_issue is the stable interface; the issue functions differ by driver
-# The BCC twin of ../block_rq_size.bt: same map names and keys; each variant counts what its meaning says.
+# The BCC twin of ../block_rq_size.bt: same map names and keys; what each variant counts is said there, once.
 
 VARIANTS = {
     "tracepoint": {
-        "meaning": 'every request issued to a block driver system-wide, histogram of its size in bytes',
         "attach": "tracepoint:block:block_rq_issue",
         "maps": {'block_rq_size': 'hist'},
         "body": """u32 s = uringlab_slot(args->bytes); m_block_rq_size.increment(s);""",

@@ -1,21 +1,15 @@
 #!/usr/bin/python3
 # @id: create_io_worker
-# @counts: io-wq worker threads created, system-wide, by CPU of the creator
-# @keys: cpu
-# @output: per-cpu
 # @usage: /usr/bin/python3 probes/bcc/create_io_worker.py [--variant kprobe|tracepoint]  (root; Ctrl-C prints the map as bpftrace -f json would)
-# @sample: {"type": "map", "data": {"@create_io_worker": {"1": 4}}}
-# The BCC twin of ../create_io_worker.bt: same map names and keys; each variant counts what its meaning says.
+# The BCC twin of ../create_io_worker.bt: same map names and keys; what each variant counts is said there, once.
 
 VARIANTS = {
     "kprobe": {
-        "meaning": 'every create_io_worker() call (one per io-wq worker created), by CPU',
         "attach": "kprobe:create_io_worker",
         "maps": {'create_io_worker': 'cpu'},
         "body": """u32 k = bpf_get_smp_processor_id(); m_create_io_worker.increment(k);""",
     },
     "tracepoint": {
-        "meaning": 'new threads created with CLONE_IO, by CPU: io-wq workers AND SQPOLL threads (both come from create_io_thread); a userspace clone with CLONE_IO would count too',
         "attach": "tracepoint:task:task_newtask",
         "maps": {'create_io_worker': 'cpu'},
         "body": """if (args->clone_flags & 0x80000000ULL) { u32 k = bpf_get_smp_processor_id(); m_create_io_worker.increment(k); }""",

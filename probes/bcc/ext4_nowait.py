@@ -1,17 +1,12 @@
 #!/usr/bin/python3
 # @id: ext4_nowait
-# @counts: ext4_file_read_iter() calls system-wide, split by whether the kiocb carried IOCB_NOWAIT
-# @keys: nowait (0 or 1)
-# @output: count
 # @usage: /usr/bin/python3 probes/bcc/ext4_nowait.py [--variant kprobe]  (root; Ctrl-C prints the map as bpftrace -f json would)
-# @sample: {"type": "map", "data": {"@ext4_nowait": {"1": 74000, "0": 538}}}
 # @no_tracepoint: no tracepoint exposes the kiocb flags of a read
-# The BCC twin of ../ext4_nowait.bt: same map names and keys; each variant counts what its meaning says.
+# The BCC twin of ../ext4_nowait.bt: same map names and keys; what each variant counts is said there, once.
 # struct kiocb comes from the installed kernel headers: they must match the running kernel's layout.
 
 VARIANTS = {
     "kprobe": {
-        "meaning": 'every ext4_file_read_iter() call system-wide, keyed by (ki_flags & IOCB_NOWAIT) != 0 (IOCB_NOWAIT = 0x8 = RWF_NOWAIT)',
         "attach": "kprobe:ext4_file_read_iter",
         "maps": {'ext4_nowait': 'u32'},
         "includes": ['linux/fs.h'],

@@ -1,16 +1,11 @@
 #!/usr/bin/python3
 # @id: io_uring_enter
-# @counts: io_uring_enter(2) syscalls system-wide per CPU
-# @keys: cpu
-# @output: per-cpu
 # @usage: /usr/bin/python3 probes/bcc/io_uring_enter.py [--variant tracepoint]  (root; Ctrl-C prints the map as bpftrace -f json would)
-# @sample: {"type": "map", "data": {"@io_uring_enter": {"0": 18, "1": 83817}}}
 # @no_kprobe: the syscall tracepoint is exact and arch-independent; a kprobe on __x64_sys_io_uring_enter would add nothing
-# The BCC twin of ../io_uring_enter.bt: same map names and keys; each variant counts what its meaning says.
+# The BCC twin of ../io_uring_enter.bt: same map names and keys; what each variant counts is said there, once.
 
 VARIANTS = {
     "tracepoint": {
-        "meaning": 'every io_uring_enter() syscall entry system-wide, by CPU',
         "attach": "tracepoint:syscalls:sys_enter_io_uring_enter",
         "maps": {'io_uring_enter': 'cpu'},
         "body": """u32 k = bpf_get_smp_processor_id(); m_io_uring_enter.increment(k);""",

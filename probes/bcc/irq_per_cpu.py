@@ -1,24 +1,18 @@
 #!/usr/bin/python3
 # @id: irq_per_cpu
-# @counts: hardware interrupts of the target device per CPU (IRQ numbers filled in by the orchestrator via {{irqs}})
-# @keys: cpu
-# @output: per-cpu
 # @usage: /usr/bin/python3 probes/bcc/irq_per_cpu.py --irqs 36,37 [--variant kprobe|tracepoint]  (root; Ctrl-C prints the map as bpftrace -f json would)
-# @sample: {"type": "map", "data": {"@irq_per_cpu": {"1": 9363}}}
 # @prefer: tracepoint
-# The BCC twin of ../irq_per_cpu.bt: same map names and keys; each variant counts what its meaning says.
+# The BCC twin of ../irq_per_cpu.bt: same map names and keys; what each variant counts is said there, once.
 
 PREFER = "tracepoint"
 VARIANTS = {
     "kprobe": {
-        "meaning": "nvme_irq() calls for the target device's queue IRQs, by CPU; counts nothing for non-NVMe devices",
         "attach": "kprobe:nvme_irq",
         "maps": {'irq_per_cpu': 'cpu'},
         "body": """int irq = (int)PT_REGS_PARM1(ctx);
     if (IRQ_MATCH(irq)) { u32 k = bpf_get_smp_processor_id(); m_irq_per_cpu.increment(k); }""",
     },
     "tracepoint": {
-        "meaning": "handler invocations for the target device's IRQ numbers, by CPU (any driver, shared IRQ lines count once per handler)",
         "attach": "tracepoint:irq:irq_handler_entry",
         "maps": {'irq_per_cpu': 'cpu'},
         "body": """int irq = args->irq;

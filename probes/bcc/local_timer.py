@@ -1,16 +1,11 @@
 #!/usr/bin/python3
 # @id: local_timer
-# @counts: local APIC timer interrupts per CPU, system-wide
-# @keys: cpu
-# @output: per-cpu
 # @usage: /usr/bin/python3 probes/bcc/local_timer.py [--variant tracepoint]  (root; Ctrl-C prints the map as bpftrace -f json would)
-# @sample: {"type": "map", "data": {"@local_timer": {"0": 126, "1": 76}}}
 # @no_kprobe: the x86 irq_vectors tracepoint marks exactly the APIC timer vector; the handler symbol differs between kernel versions
-# The BCC twin of ../local_timer.bt: same map names and keys; each variant counts what its meaning says.
+# The BCC twin of ../local_timer.bt: same map names and keys; what each variant counts is said there, once.
 
 VARIANTS = {
     "tracepoint": {
-        "meaning": 'every local APIC timer interrupt entry, by CPU',
         "attach": "tracepoint:irq_vectors:local_timer_entry",
         "maps": {'local_timer': 'cpu'},
         "body": """u32 k = bpf_get_smp_processor_id(); m_local_timer.increment(k);""",

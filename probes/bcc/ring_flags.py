@@ -1,16 +1,11 @@
 #!/usr/bin/python3
 # @id: ring_flags
-# @counts: io_uring rings created system-wide, by setup flags (decimal; 12552 = 0x3108 = COOP_TASKRUN|SINGLE_ISSUER|DEFER_TASKRUN|...)
-# @keys: flags
-# @output: count
 # @usage: /usr/bin/python3 probes/bcc/ring_flags.py [--variant tracepoint]  (root; Ctrl-C prints the map as bpftrace -f json would)
-# @sample: {"type": "map", "data": {"@ring_flags": {"12552": 1}}}
 # @no_kprobe: io_uring_create is a tracepoint with the final flags; a kprobe on io_uring_setup would see only the user's request
-# The BCC twin of ../ring_flags.bt: same map names and keys; each variant counts what its meaning says.
+# The BCC twin of ../ring_flags.bt: same map names and keys; what each variant counts is said there, once.
 
 VARIANTS = {
     "tracepoint": {
-        "meaning": 'every ring created system-wide, keyed by the flags the kernel accepted',
         "attach": "tracepoint:io_uring:io_uring_create",
         "maps": {'ring_flags': 'u32'},
         "body": """u32 k = args->flags; m_ring_flags.increment(k);""",
