@@ -1,9 +1,13 @@
 package dev.uringlab.analysis.report;
 
+import com.fasterxml.jackson.databind.SequenceWriter;
 import dev.uringlab.analysis.model.RunRecord;
 import dev.uringlab.analysis.stats.Measures;
 
+import java.io.FilterWriter;
 import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.util.List;
 import java.util.Map;
@@ -22,9 +26,11 @@ public final class LongCsvWriter {
     }
 
     public static String write(List<RunRecord> runs) {
-        StringBuilder out = new StringBuilder(HEADER);
-        for (RunRecord run : runs) {
-            appendRun(out, run);
+        StringWriter out = new StringWriter();
+        try {
+            write(runs, out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
         return out.toString();
     }
@@ -32,38 +38,44 @@ public final class LongCsvWriter {
     /** Streams instead of building one string: 10,000 runs make ~1 M rows. */
     public static void write(List<RunRecord> runs, Writer writer) throws IOException {
         writer.write(HEADER);
-        StringBuilder out = new StringBuilder();
-        for (RunRecord run : runs) {
-            out.setLength(0);
-            appendRun(out, run);
-            writer.write(out.toString());
+        // The caller owns the writer: the row writer must not close it.
+        try (SequenceWriter rows = Csv.rows(new FilterWriter(writer) {
+            @Override
+            public void close() throws IOException {
+                flush();
+            }
+        })) {
+            for (RunRecord run : runs) {
+                appendRun(rows, run);
+            }
         }
     }
 
-    private static void appendRun(StringBuilder out, RunRecord run) {
+    private static void appendRun(SequenceWriter rows, RunRecord run) throws IOException {
         if (!run.ok()) {
             return;
         }
-        String id = RunsCsvWriter.escape(run.runId());
-        run.metrics().forEach((name, value) -> row(out, id, name, value));
+        String id = run.runId();
+        for (Map.Entry<String, Double> metric : run.metrics().entrySet()) {
+            row(rows, id, metric.getKey(), metric.getValue());
+        }
         for (Map.Entry<String, Map<String, Long>> probe : run.probeCounts().entrySet()) {
             String p = probe.getKey();
             for (String measure : List.of(p, p + Measures.PER_IO, p + Measures.PER_S)) {
-                row(out, id, measure, Measures.value(run, measure));
+                row(rows, id, measure, Measures.value(run, measure));
             }
-            probe.getValue().forEach((key, count) -> {
-                if (!key.isEmpty()) {
-                    row(out, id, p + "[" + key + "]", (double) count);
+            for (Map.Entry<String, Long> key : probe.getValue().entrySet()) {
+                if (!key.getKey().isEmpty()) {
+                    row(rows, id, p + "[" + key.getKey() + "]", (double) key.getValue());
                 }
-            });
+            }
         }
     }
 
-    private static void row(StringBuilder out, String run, String measure, double value) {
+    private static void row(SequenceWriter rows, String run, String measure, double value) throws IOException {
         if (Double.isNaN(value)) {
             return;
         }
-        out.append(run).append(',').append(RunsCsvWriter.escape(measure)).append(',')
-                .append(RunsCsvWriter.number(value)).append(',').append(RunsCsvWriter.escape(Measures.unit(measure))).append('\n');
+        rows.write(new String[] {run, measure, RunsCsvWriter.number(value), Measures.unit(measure)});
     }
 }

@@ -7,6 +7,7 @@ import dev.uringlab.analysis.model.RunRecord;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +31,7 @@ public final class RunsCsvWriter {
         Set<String> params = new LinkedHashSet<>();
         Set<String> metrics = new LinkedHashSet<>();
         Set<String> probes = new LinkedHashSet<>();
-        Map<String, Set<String>> probeKeys = new java.util.HashMap<>();
+        Map<String, Set<String>> probeKeys = new HashMap<>();
         for (RunRecord run : runs) {
             params.addAll(run.params().keySet());
             metrics.addAll(run.metrics().keySet());
@@ -109,19 +110,6 @@ public final class RunsCsvWriter {
     }
 
     private static void appendRow(StringBuilder out, List<String> cells) {
-        for (int i = 0; i < cells.size(); i++) {
-            if (i > 0) {
-                out.append(',');
-            }
-            out.append(escape(cells.get(i)));
-        }
-        out.append('\n');
-    }
-
-    static String escape(String cell) {
-        if (cell.contains(",") || cell.contains("\"") || cell.contains("\n") || cell.contains("\r")) {
-            return '"' + cell.replace("\"", "\"\"") + '"';
-        }
-        return cell;
+        out.append(Csv.line(cells));
     }
 }

@@ -62,10 +62,9 @@ public final class StatsTable {
     }
 
     public static String csv(DataTable table) {
-        StringBuilder out = new StringBuilder();
-        out.append(String.join(",", table.header().stream().map(RunsCsvWriter::escape).toList())).append('\n');
+        StringBuilder out = new StringBuilder(Csv.line(table.header()));
         for (List<String> row : table.rows()) {
-            out.append(String.join(",", row.stream().map(c -> RunsCsvWriter.escape(c)).toList())).append('\n');
+            out.append(Csv.line(row));
         }
         return out.toString();
     }

@@ -81,7 +81,8 @@ class RunsCsvWriterTest {
     void numbersAreStableAndCellsEscaped() {
         assertEquals("0.059896", RunsCsvWriter.number(11003.0 / 183703.0 + 0.0000004));
         assertEquals("12", RunsCsvWriter.number(12.0));
-        assertEquals("\"a,\"\"b\"\"\"", RunsCsvWriter.escape("a,\"b\""));
+        assertEquals("\"a,\"\"b\"\"\",x\n", Csv.line(List.of("a,\"b\"", "x")));
+        assertEquals(" a,,b c,\"two\nlines\"\n", Csv.line(List.of(" a", "", "b c", "two\nlines")), "quoted only when needed");
     }
 
     static String golden(String name) throws IOException {
