@@ -2,6 +2,7 @@ package dev.uringlab.analysis.io;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.uringlab.analysis.model.CpuList;
+import dev.uringlab.analysis.model.ExperimentManifest;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,17 +17,31 @@ public record Manifest(String experiment, String description, String hostname, S
                        JsonNode raw) {
 
     public static Manifest of(JsonNode root, String fallbackExperiment) {
-        JsonNode host = root.path("host");
+        ExperimentManifest m = typed(root);
+        Map<String, Object> host = m.host() == null ? Map.of() : m.host();
+        Map<String, String> tools = m.tools() == null ? Map.of() : m.tools();
         Map<String, String> meanings = new LinkedHashMap<>();
-        root.path("probes").fields().forEachRemaining(e -> {
-            JsonNode p = e.getValue();
-            meanings.put(e.getKey(), p.path("meaning").isTextual() ? p.path("meaning").asText()
-                    : "unavailable: " + p.path("unavailable").asText("unknown"));
-        });
-        return new Manifest(root.path("experiment").asText(fallbackExperiment), root.path("description").asText(""),
-                host.path("hostname").asText("unknown"), host.path("kernel").asText("unknown"),
-                host.path("cpu_model").asText("unknown"), root.path("tools").path("workload").asText("unknown"),
-                root.path("tools").path("bpftrace").asText("unknown"), root.path("written_at").asText(""), meanings, root);
+        if (m.probes() != null) {
+            m.probes().forEach((id, p) -> meanings.put(id, p.meaning() != null ? p.meaning()
+                    : "unavailable: " + (p.unavailable() == null ? "unknown" : p.unavailable())));
+        }
+        return new Manifest(or(m.experiment(), fallbackExperiment), or(m.description(), ""),
+                or(host.get("hostname"), "unknown"), or(host.get("kernel"), "unknown"), or(host.get("cpu_model"), "unknown"),
+                or(tools.get("workload"), "unknown"), or(tools.get("bpftrace"), "unknown"), or(m.writtenAt(), ""), meanings,
+                root);
+    }
+
+    /** The manifest's typed form; imported or hand-made sets may lack any part, or have one of another shape. */
+    private static ExperimentManifest typed(JsonNode root) {
+        try {
+            return RunRecordJson.MAPPER.convertValue(root, ExperimentManifest.class);
+        } catch (IllegalArgumentException e) {
+            return new ExperimentManifest(null, null, null, null, null, null, null, null, null, null, null, null, null);
+        }
+    }
+
+    private static String or(Object value, String fallback) {
+        return value == null ? fallback : String.valueOf(value);
     }
 
     /** host.cpus_online ("0-3,8") as CPU numbers; empty when unknown. */

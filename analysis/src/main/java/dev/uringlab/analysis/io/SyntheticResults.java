@@ -1,5 +1,6 @@
 package dev.uringlab.analysis.io;
 
+import dev.uringlab.analysis.model.ExperimentManifest;
 import dev.uringlab.analysis.model.RunRecord;
 
 import java.io.IOException;
@@ -34,13 +35,14 @@ public final class SyntheticResults {
         host.put("hostname", "synthetic");
         host.put("kernel", "0.0-synthetic");
         host.put("cpus_online", "0-1");
-        Map<String, Object> manifest = new LinkedHashMap<>();
-        manifest.put("experiment", "synthetic");
-        manifest.put("description", runs + " synthetic runs x " + metrics + " metrics for the plot benchmark");
-        manifest.put("host", host);
-        manifest.put("probes", Map.of("irq_per_cpu", Map.of("meaning", "interrupts by CPU"),
-                "io_uring_enter", Map.of("meaning", "io_uring_enter() calls by CPU"),
-                "ipi_by_callsite", Map.of("meaning", "IPIs keyed by callsite")));
+        Map<String, ExperimentManifest.Probe> probes = new LinkedHashMap<>();
+        probes.put("irq_per_cpu", new ExperimentManifest.Probe("tracepoint", "interrupts by CPU", null, false));
+        probes.put("io_uring_enter", new ExperimentManifest.Probe("tracepoint", "io_uring_enter() calls by CPU", null, false));
+        probes.put("ipi_by_callsite", new ExperimentManifest.Probe("tracepoint", "IPIs keyed by callsite", null, false));
+        // The type the sweep writes, with what a synthetic set cannot know left empty.
+        ExperimentManifest manifest = new ExperimentManifest(null, null, "synthetic",
+                runs + " synthetic runs x " + metrics + " metrics for the plot benchmark", host, null, Map.of(), "system",
+                probes, runs, null, null, null);
         AtomicFiles.write(dir.resolve(ResultsDirectory.MANIFEST), RunRecordJson.MAPPER.writeValueAsString(manifest));
         try {
             IntStream.range(0, runs).parallel().forEach(i -> write(dir, i, runs, metrics, seed));

@@ -17,44 +17,39 @@ import java.util.Map;
 /** {@code uringlab plan --json}: the same plan as the table, for scripts that drive sweeps. */
 final class PlanJson {
 
+    /** The whole document; field names become snake_case through {@code RunRecordJson.MAPPER}. */
+    record Document(String file, int totalRuns, List<Experiment> experiments) {
+    }
+
+    /** @param probes probe id → the variant that runs here, or "unavailable: reason" */
+    record Experiment(String experiment, String workload, String target, String disk, String irqCpus,
+                      Map<String, String> probes, List<String> hostChanges, List<Run> runs) {
+    }
+
+    record Run(int index, String runId, int repetition, Map<String, Object> swept, String cpuSet, String cpus) {
+    }
+
     private PlanJson() {
     }
 
     static String write(Plan plan) {
-        List<Object> experiments = new ArrayList<>();
+        List<Experiment> experiments = new ArrayList<>();
         for (ExperimentPlan e : plan.experiments()) {
-            Map<String, Object> exp = new LinkedHashMap<>();
-            exp.put("experiment", e.experiment().name());
-            exp.put("workload", e.experiment().workload().kind());
-            exp.put("target", e.experiment().target().describe());
-            exp.put("disk", e.topology().disk());
-            exp.put("irq_cpus", CpuList.format(e.topology().irqCpus()));
-            Map<String, Object> probes = new LinkedHashMap<>();
+            Map<String, String> probes = new LinkedHashMap<>();
             for (ResolvedProbe p : e.probes()) {
                 probes.put(p.id(), p.available() ? p.variant() : "unavailable: " + p.unavailableReason());
             }
-            exp.put("probes", probes);
-            exp.put("host_changes", e.hostChanges());
-            List<Object> runs = new ArrayList<>();
+            List<Run> runs = new ArrayList<>();
             for (RunSpec r : e.runs()) {
-                Map<String, Object> run = new LinkedHashMap<>();
-                run.put("index", r.index());
-                run.put("run_id", r.runId());
-                run.put("repetition", r.repetition());
-                run.put("swept", r.swept());
-                run.put("cpu_set", r.cpuSet());
-                run.put("cpus", CpuList.format(r.cpus()));
-                runs.add(run);
+                runs.add(new Run(r.index(), r.runId(), r.repetition(), r.swept(), r.cpuSet(), CpuList.format(r.cpus())));
             }
-            exp.put("runs", runs);
-            experiments.add(exp);
+            experiments.add(new Experiment(e.experiment().name(), e.experiment().workload().kind(),
+                    e.experiment().target().describe(), e.topology().disk(), CpuList.format(e.topology().irqCpus()),
+                    probes, e.hostChanges(), runs));
         }
-        Map<String, Object> root = new LinkedHashMap<>();
-        root.put("file", plan.file().path().toString());
-        root.put("total_runs", plan.totalRuns());
-        root.put("experiments", experiments);
         try {
-            return RunRecordJson.MAPPER.writeValueAsString(root);
+            return RunRecordJson.MAPPER.writeValueAsString(new Document(plan.file().path().toString(), plan.totalRuns(),
+                    experiments));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,6 +1,7 @@
 package dev.uringlab.orchestrator.run;
 
 import dev.uringlab.analysis.model.Metrics;
+import dev.uringlab.analysis.model.RunHostState;
 import dev.uringlab.analysis.model.RunRecord;
 import dev.uringlab.analysis.parse.BpftraceMaps;
 import dev.uringlab.orchestrator.host.CpuList;
@@ -142,10 +143,8 @@ final class RunExecutor {
     /** host.json: the state the run ran under (IRQ map, queues, governor, ...) and what moved meanwhile. */
     private static List<String> writeHostState(Path runDir, HostSnapshot before, HostSnapshot after) throws IOException {
         List<String> changes = HostSnapshot.diff(before, after);
-        Map<String, Object> host = new LinkedHashMap<>();
-        host.put("before", before.toMap());
-        host.put("changed_during_run", changes);
-        AtomicFiles.write(runDir.resolve("host.json"), RunRecordJson.MAPPER.writeValueAsString(host) + "\n");
+        RunHostState state = new RunHostState(before.toMap(), changes);
+        AtomicFiles.write(runDir.resolve("host.json"), RunRecordJson.MAPPER.writeValueAsString(state) + "\n");
         return changes;
     }
 

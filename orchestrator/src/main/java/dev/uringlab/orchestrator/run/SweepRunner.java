@@ -1,6 +1,7 @@
 package dev.uringlab.orchestrator.run;
 
 import dev.uringlab.analysis.io.RunRecordJson;
+import dev.uringlab.analysis.model.ExperimentManifest;
 import dev.uringlab.analysis.model.RunRecord;
 import dev.uringlab.analysis.plot.PlotSpecs;
 import dev.uringlab.analysis.report.Report;
@@ -233,39 +234,24 @@ public final class SweepRunner {
     }
 
     private String manifest(Plan plan, ExperimentPlan experiment, Workload workload) {
-        Map<String, Object> manifest = new LinkedHashMap<>();
-        manifest.put("uringlab_version", Version.get());
-        manifest.put("written_at", Instant.now().toString());
-        manifest.put("experiment", experiment.experiment().name());
-        manifest.put("description", experiment.experiment().description());
-        manifest.put("host", HostInfo.collect(fs));
-        Map<String, Object> target = new LinkedHashMap<>();
-        target.put("target", experiment.experiment().target().describe());
-        target.put("disk", experiment.topology().disk());
-        target.put("irqs", experiment.topology().irqs().stream().map(i -> Map.of(
-                "irq", i.irq(), "name", i.name(), "effective_cpus", HostInfo.cpus(i.effectiveCpus()))).toList());
-        target.put("irq_cpus", HostInfo.cpus(experiment.topology().irqCpus()));
-        manifest.put("target", target);
-        Map<String, Object> tools = new LinkedHashMap<>();
+        ExperimentManifest.Target target = new ExperimentManifest.Target(experiment.experiment().target().describe(),
+                experiment.topology().disk(), experiment.topology().irqs().stream().map(i -> new ExperimentManifest.Irq(
+                        i.irq(), i.name(), HostInfo.cpus(i.effectiveCpus()))).toList(),
+                HostInfo.cpus(experiment.topology().irqCpus()));
+        Map<String, String> tools = new LinkedHashMap<>();
         tools.put("workload", workload.version());
         tools.put("probe_backend", experiment.experiment().backend());
         tools.putAll(new TreeMap<>(toolVersions));
-        manifest.put("tools", tools);
-        Map<String, Object> probes = new LinkedHashMap<>();
+        Map<String, ExperimentManifest.Probe> probes = new LinkedHashMap<>();
         for (ResolvedProbe p : experiment.probes()) {
-            Map<String, Object> probe = new LinkedHashMap<>();
-            probe.put("variant", p.available() ? p.variant() : null);
-            probe.put("meaning", p.available() ? p.meaning() : null);
-            probe.put("unavailable", p.available() ? null : p.unavailableReason());
-            probe.put("counts_only_the_workload", experiment.scopedToWorkload() && experiment.taskScopedProbes().contains(p.id()));
-            probes.put(p.id(), probe);
+            probes.put(p.id(), new ExperimentManifest.Probe(p.available() ? p.variant() : null,
+                    p.available() ? p.meaning() : null, p.available() ? null : p.unavailableReason(),
+                    experiment.scopedToWorkload() && experiment.taskScopedProbes().contains(p.id())));
         }
-        manifest.put("probe_scope", experiment.experiment().probeScope());
-        manifest.put("probes", probes);
-        manifest.put("runs", experiment.runs().size());
-        manifest.put("experiment_file", plan.file().path().toString());
-        manifest.put("experiment_file_sha256", RunIds.hash(plan.file().text()));
-        manifest.put("experiment_file_text", plan.file().text());
+        ExperimentManifest manifest = new ExperimentManifest(Version.get(), Instant.now().toString(),
+                experiment.experiment().name(), experiment.experiment().description(), HostInfo.collect(fs), target, tools,
+                experiment.experiment().probeScope(), probes, experiment.runs().size(), plan.file().path().toString(),
+                RunIds.hash(plan.file().text()), plan.file().text());
         try {
             return RunRecordJson.MAPPER.writeValueAsString(manifest) + "\n";
         } catch (IOException e) {
