@@ -4,6 +4,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -58,6 +59,18 @@ public final class LocatedValues {
 
     public Map<String, Object> values() {
         return values;
+    }
+
+    /**
+     * The typed options {@code check} builds from these values; its IllegalArgumentException (one line
+     * naming the field) becomes a ConfigException placed where that field was written.
+     */
+    public <T> T check(Function<Map<String, Object>, T> check) throws ConfigException {
+        try {
+            return check.apply(values);
+        } catch (IllegalArgumentException e) {
+            throw error(e);
+        }
     }
 
     /** The same options with {@code overrides} (a run's swept values) written at {@code where}. */

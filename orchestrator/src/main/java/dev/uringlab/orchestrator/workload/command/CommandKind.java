@@ -6,7 +6,6 @@ import dev.uringlab.orchestrator.config.OptionTable;
 import dev.uringlab.orchestrator.workload.RunnableWorkloadKind;
 import dev.uringlab.orchestrator.workload.Workload;
 
-
 /** Any program plus a parse rule: nested options (args, env, parse), checked per run by {@link CommandSpec}. */
 public final class CommandKind implements RunnableWorkloadKind {
 
@@ -22,7 +21,7 @@ public final class CommandKind implements RunnableWorkloadKind {
 
     @Override
     public CommandSpec options(LocatedValues options) throws ConfigException {
-        return CommandSpec.from(options);
+        return options.check(CommandSpec::from);
     }
 
     @Override

@@ -1,8 +1,6 @@
 package dev.uringlab.orchestrator.workload.command;
 
 import dev.uringlab.analysis.parse.ParseRule;
-import dev.uringlab.orchestrator.config.ConfigException;
-import dev.uringlab.orchestrator.config.LocatedValues;
 import dev.uringlab.orchestrator.config.OptionRefusal;
 import dev.uringlab.orchestrator.config.WorkloadOptions;
 
@@ -43,15 +41,6 @@ public record CommandSpec(String program, List<String> args, Map<String, String>
         args = List.copyOf(args);
         env = Collections.unmodifiableMap(new LinkedHashMap<>(env));
         params = Collections.unmodifiableMap(new LinkedHashMap<>(params));
-    }
-
-    /** Validates the options of one run, failing where the offending option was written. */
-    public static CommandSpec from(LocatedValues options) throws ConfigException {
-        try {
-            return from(options.values());
-        } catch (IllegalArgumentException e) {
-            throw options.error(e);
-        }
     }
 
     /** Validates {@code options} (plain values); throws IllegalArgumentException with one line naming the field. */

@@ -6,7 +6,6 @@ import dev.uringlab.orchestrator.config.OptionTable;
 import dev.uringlab.orchestrator.workload.RunnableWorkloadKind;
 import dev.uringlab.orchestrator.workload.Workload;
 
-
 /** RocksDB's db_bench: many flags, so free-form; {@link DbBenchSpec} checks each run's options. */
 public final class DbBenchKind implements RunnableWorkloadKind {
 
@@ -22,7 +21,7 @@ public final class DbBenchKind implements RunnableWorkloadKind {
 
     @Override
     public DbBenchSpec options(LocatedValues options) throws ConfigException {
-        return DbBenchSpec.from(options);
+        return options.check(DbBenchSpec::from);
     }
 
     @Override

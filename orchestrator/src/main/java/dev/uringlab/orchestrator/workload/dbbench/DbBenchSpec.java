@@ -1,7 +1,5 @@
 package dev.uringlab.orchestrator.workload.dbbench;
 
-import dev.uringlab.orchestrator.config.ConfigException;
-import dev.uringlab.orchestrator.config.LocatedValues;
 import dev.uringlab.orchestrator.config.OptionRefusal;
 import dev.uringlab.orchestrator.config.Sizes;
 import dev.uringlab.orchestrator.config.WorkloadOptions;
@@ -61,15 +59,6 @@ public record DbBenchSpec(String benchmark, String fillBenchmarks, Map<String, S
 
     /** Keys with a meaning beyond a db_bench flag. */
     public static final Set<String> OWN_KEYS = Set.of("benchmark", "fill_benchmarks", "db_dir", "timeout", "extra");
-
-    /** Validates the options of one run, failing where the offending option was written. */
-    public static DbBenchSpec from(LocatedValues options) throws ConfigException {
-        try {
-            return from(options.values());
-        } catch (IllegalArgumentException e) {
-            throw options.error(e);
-        }
-    }
 
     /** Validates {@code options} (plain values); throws IllegalArgumentException with one line naming the field. */
     public static DbBenchSpec from(Map<String, Object> options) {
