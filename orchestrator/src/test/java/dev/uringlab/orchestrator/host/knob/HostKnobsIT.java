@@ -179,8 +179,11 @@ class HostKnobsIT {
                 assertTrue(usage(1, 0) > poll0, "CPU 1 idled without polling");
                 assertEquals(halt0, halts(states), "CPU 1 halted although it may not incur any exit latency");
             } finally {
-                Restorer.Report report = Restorer.restore(Journal.open(journal.file()), ctx);
-                assertTrue(report.ok(), report.failures().toString());
+                // No journal when CPU 1 already held the limit (another sweep on the host): nothing to undo.
+                if (Files.exists(journal.file())) {
+                    Restorer.Report report = Restorer.restore(Journal.open(journal.file()), ctx);
+                    assertTrue(report.ok(), report.failures().toString());
+                }
             }
             assertEquals(before, Files.readString(Path.of(file)).strip());
             long halt1 = halts(states);
