@@ -20,7 +20,8 @@ import java.util.regex.Pattern;
  * it, so imported and native runs are aggregated by the very same rules (IO-weighted means,
  * summed IOPS, percentile merging, runtime-weighted CPU). IOPS are recomputed from the issued
  * IO count and the runtime in ms (fio's own formula) because the printed "IOPS=102k" is rounded;
- * percentiles keep the precision fio printed (whole µs in the usual case). Lines it does not
+ * percentiles keep the precision fio printed (whole µs in the usual case). fio pads narrow values
+ * ({@code avg= 5.63, stdev= 9.64}): a space after '=' is part of its format. Lines it does not
  * know are skipped, so bpftrace output or shell noise in the same file does no harm; a line
  * it does know but cannot read is an error naming the file and line.
  */
@@ -34,11 +35,11 @@ public final class FioTextParser {
             "^\\s+(read|write|trim|mixed)\\s*: IOPS=[^,]+, BW=[^(]+\\(([\\d.]+)([kMGT]?B)/s\\)\\([^/]+/(\\d+)msec\\)");
     private static final Pattern LAT_START = Pattern.compile("^\\s+(slat|clat|lat)\\s+\\((nsec|usec|msec)\\):\\s*min=");
     private static final Pattern LAT = Pattern.compile(
-            "^\\s+(slat|clat|lat)\\s+\\((nsec|usec|msec)\\):\\s*min=[\\d.]+[kKM]?, max=[\\d.]+[kKM]?, avg=([\\d.]+), stdev=[\\d.]+");
+            "^\\s+(slat|clat|lat)\\s+\\((nsec|usec|msec)\\):\\s*min=\\s*[\\d.]+[kKM]?, max=\\s*[\\d.]+[kKM]?, avg=\\s*([\\d.]+), stdev=\\s*[\\d.]+");
     private static final Pattern PCT_HEADER = Pattern.compile("^\\s+(clat|lat) percentiles \\((nsec|usec|msec)\\):");
     private static final Pattern PCT_ROW = Pattern.compile("^\\s+\\|");
     private static final Pattern PCT_ITEM = Pattern.compile("([\\d.]+)th=\\[\\s*(\\d+)\\]");
-    private static final Pattern CPU = Pattern.compile("^\\s+cpu\\s+: usr=([\\d.]+)%, sys=([\\d.]+)%, ctx=(\\d+)");
+    private static final Pattern CPU = Pattern.compile("^\\s+cpu\\s+: usr=\\s*([\\d.]+)%, sys=\\s*([\\d.]+)%, ctx=\\s*(\\d+)");
     private static final Pattern ISSUED = Pattern.compile("^\\s+issued rwts: total=(\\d+),(\\d+),(\\d+),(\\d+)");
     private static final Pattern VERSION = Pattern.compile("^(fio-\\d+\\.\\d+\\S*)\\s*$");
     private static final String[] DIRS = {"read", "write", "trim"};

@@ -20,22 +20,37 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * Turns old logs (fio's normal output and bpftrace's text maps captured together, one file per
- * run) into a results directory the analysis reads like a native one: runs/&lt;id&gt;/run.json
- * (with the source kept beside it as imported.txt), manifest.json and runs.csv.
+ * Turns old logs (fio's normal output, bpftrace's text maps and perf stat blocks captured together:
+ * one file per run, or a terminal capture holding many runs) into a results directory the analysis
+ * reads like a native one: runs/&lt;id&gt;/run.json (with the run's part of the source kept beside
+ * it as imported.txt), manifest.json and runs.csv.
  *
- * <p>Parameters come from fio's header line (engine, rw, bs, iodepth, numjobs), then from the
- * file name when it is written as {@code key=value,key=value.txt}, then from the caller (which wins).
- * Files with equal parameters become repetitions 1, 2, … of one configuration.
+ * <p>A file holding several fio runs is cut into one run per fio invocation ({@link CaptureSplitter}),
+ * each with the maps and perf counters printed around it. Parameters come from fio's header line
+ * (engine, rw, bs, iodepth, numjobs), the CPUs of a {@code taskset -c} on the run's command line, the
+ * file name when it is written as {@code key=value,key=value.txt}, a parameter map by run position
+ * ({@link RunParams}), then from the caller (which wins). Runs with equal parameters become
+ * repetitions 1, 2, … of one configuration.
  */
 public final class RunImporter {
+
+    private static final Pattern TASKSET = Pattern.compile("\\btaskset\\s+(?:-c|--cpu-list)\\s+([\\d,\\-]+)");
+    private static final Pattern PROBE_BLOCK = Pattern.compile("([a-z]+:[\\w:.*]+)[^{]*\\{([^}]*)\\}");
 
     private RunImporter() {
     }
 
-    public static RunRecord read(Path file, String experiment, int index, int repetition, Map<String, Object> extraParams)
+    /** One imported run before its repetition number is known. */
+    private record Parsed(String text, String excerpt, Map<String, Object> params, Map<String, Double> metrics,
+            Map<String, Map<String, Long>> probes, String fioVersion, String label) {
+    }
+
+    /** Every fio run in one file, in order. */
+    private static List<Parsed> parseFile(Path file, RunParams runParams, Map<String, Object> extraParams)
             throws ParseException {
         String text;
         try {
@@ -43,41 +58,91 @@ public final class RunImporter {
         } catch (IOException e) {
             throw ParseException.in(file.toString(), "cannot read: " + e.getMessage());
         }
-        String source = file.toString();
-        FioTextParser.Result fio = FioTextParser.parse(text, source);
-        BpftraceMaps maps = BpftraceTextParser.parse(text, source);
-        Map<String, Object> params = new LinkedHashMap<>(fio.params());
-        params.putAll(fromFileName(file));
-        params.putAll(extraParams);
-        List<String> probeIds = maps.maps().keySet().stream().map(n -> n.startsWith("@") ? n.substring(1) : n).toList();
-        Map<String, String> variants = new LinkedHashMap<>();
-        probeIds.forEach(id -> variants.put(id, "imported"));
-        String id = runId(params, repetition, text);
-        return new RunRecord(experiment, id, index, repetition, RunRecord.OK, null, params, "", "",
-                "imported " + file.getFileName(), variants, fio.metrics().asMap(), maps.byProbe(probeIds),
-                Instant.EPOCH.toString(), 0, fio.metrics().getOr("runtime_s", 0));
+        List<CaptureSplitter.Piece> pieces = CaptureSplitter.split(text);
+        runParams.checkRunCount(file, pieces.size());
+        List<Parsed> parsed = new ArrayList<>();
+        for (int k = 0; k < pieces.size(); k++) {
+            CaptureSplitter.Piece piece = pieces.get(k);
+            String source = file.toString();
+            FioTextParser.Result fio = FioTextParser.parse(piece.text(), source);
+            BpftraceMaps maps = named(BpftraceTextParser.parse(piece.text(), source), piece.commandLine());
+            Map<String, Double> metrics = new LinkedHashMap<>(fio.metrics().asMap());
+            metrics.putAll(PerfStatParser.parse(piece.text(), source));
+            Map<String, Object> params = new LinkedHashMap<>(fio.params());
+            Matcher taskset = TASKSET.matcher(piece.commandLine());
+            if (taskset.find()) {
+                params.put("cpus", typed(taskset.group(1)));
+            }
+            params.putAll(fromFileName(file));
+            params.putAll(runParams.forRun(file, k + 1));
+            params.putAll(extraParams);
+            List<String> probeIds = maps.maps().keySet().stream().map(n -> n.startsWith("@") ? n.substring(1) : n).toList();
+            String label = pieces.size() == 1 ? "imported " + file.getFileName()
+                    : "imported " + file.getFileName() + " run " + (k + 1) + " of " + pieces.size()
+                            + " (lines " + piece.firstLine() + "-" + piece.lastLine() + ")";
+            // A one-run file keeps the whole file as its text, so its run id is what earlier imports gave it.
+            String own = pieces.size() == 1 ? text : piece.text();
+            String excerpt = pieces.size() == 1 ? text : String.join("\n", List.of(text.split("\\R", -1))
+                    .subList(piece.firstLine() - 1, piece.lastLine())) + "\n";
+            parsed.add(new Parsed(own, excerpt, params, metrics, maps.byProbe(probeIds), fio.fioVersion(), label));
+        }
+        return parsed;
+    }
+
+    /**
+     * bpftrace prints an unnamed map as {@code @[key]: n}; a column named "" helps nobody, so it is
+     * named after the probe whose action writes it in the run's bpftrace command ({@code
+     * tracepoint:ipi:ipi_send_cpu { @[...] = count(); }} gives ipi_send_cpu), else "unnamed_map".
+     */
+    static BpftraceMaps named(BpftraceMaps maps, String commandLine) {
+        if (!maps.maps().containsKey("@")) {
+            return maps;
+        }
+        String name = "unnamed_map";
+        Matcher m = PROBE_BLOCK.matcher(commandLine);
+        while (m.find()) {
+            if (m.group(2).matches("(?s).*@(\\[|\\s*=[^=]).*")) {
+                String spec = m.group(1);
+                name = spec.substring(spec.lastIndexOf(':') + 1).replaceAll("[^A-Za-z0-9_]", "_");
+                break;
+            }
+        }
+        Map<String, Map<String, Long>> renamed = new LinkedHashMap<>();
+        String unique = maps.maps().containsKey("@" + name) ? name + "_unnamed" : name;
+        maps.maps().forEach((k, v) -> renamed.put(k.equals("@") ? "@" + unique : k, v));
+        return new BpftraceMaps(renamed);
     }
 
     /** Imports files into resultsRoot/experiment/; returns the runs written. */
     public static List<RunRecord> importAll(List<Path> files, Path resultsRoot, String experiment, Map<String, Object> extraParams)
             throws ParseException, IOException {
+        return importAll(files, resultsRoot, experiment, RunParams.none(), extraParams);
+    }
+
+    public static List<RunRecord> importAll(List<Path> files, Path resultsRoot, String experiment, RunParams runParams,
+            Map<String, Object> extraParams) throws ParseException, IOException {
         Path dir = resultsRoot.resolve(experiment);
         Map<Map<String, Object>, Integer> repetitions = new HashMap<>();
         List<RunRecord> runs = new ArrayList<>();
         String fioVersion = "unknown";
-        for (int i = 0; i < files.size(); i++) {
-            RunRecord probe = read(files.get(i), experiment, i + 1, 1, extraParams);
-            int rep = repetitions.merge(probe.params(), 1, Integer::sum);
-            RunRecord run = rep == 1 ? probe : read(files.get(i), experiment, i + 1, rep, extraParams);
-            Path runDir = dir.resolve("runs").resolve(run.runId());
-            AtomicFiles.write(runDir.resolve("run.json"), RunRecordJson.write(run));
-            Files.copy(files.get(i), runDir.resolve("imported.txt"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-            runs.add(run);
-            fioVersion = FioTextParser.parse(Files.readString(files.get(i)), files.get(i).toString()).fioVersion();
+        for (Path file : files) {
+            for (Parsed p : parseFile(file, runParams, extraParams)) {
+                int rep = repetitions.merge(p.params(), 1, Integer::sum);
+                String id = runId(p.params(), rep, p.text());
+                RunRecord run = new RunRecord(experiment, id, runs.size() + 1, rep, RunRecord.OK, null, p.params(), "", "",
+                        p.label(), variants(p.probes()), p.metrics(), p.probes(), Instant.EPOCH.toString(), 0,
+                        p.metrics().getOrDefault("runtime_s", 0.0));
+                Path runDir = dir.resolve("runs").resolve(run.runId());
+                AtomicFiles.write(runDir.resolve("run.json"), RunRecordJson.write(run));
+                AtomicFiles.write(runDir.resolve("imported.txt"), p.excerpt());
+                runs.add(run);
+                fioVersion = p.fioVersion();
+            }
         }
         Map<String, Object> manifest = new LinkedHashMap<>();
         manifest.put("experiment", experiment);
-        manifest.put("description", "imported from " + files.size() + " text log(s) (fio normal output + bpftrace text maps)");
+        manifest.put("description", "imported " + runs.size() + " run(s) from " + files.size()
+                + " text log(s) (fio normal output + bpftrace text maps + perf stat)");
         manifest.put("written_at", Instant.now().toString());
         manifest.put("host", Map.of("hostname", "unknown (imported)", "kernel", "unknown (imported)"));
         manifest.put("tools", Map.of("workload", fioVersion, "bpftrace", "unknown (imported)"));
@@ -85,6 +150,12 @@ public final class RunImporter {
         AtomicFiles.write(dir.resolve("manifest.json"), RunRecordJson.MAPPER.writeValueAsString(manifest) + "\n");
         AtomicFiles.write(dir.resolve("runs.csv"), RunsCsvWriter.write(runs));
         return runs;
+    }
+
+    private static Map<String, String> variants(Map<String, Map<String, Long>> probes) {
+        Map<String, String> variants = new LinkedHashMap<>();
+        probes.keySet().forEach(id -> variants.put(id, "imported"));
+        return variants;
     }
 
     /** "iodepth=16,cpus=irq.txt" → {iodepth: 16, cpus: irq}; names without '=' give nothing. */

@@ -115,7 +115,7 @@ class ImportersTest {
     void combinedLogBecomesARunMatchingItsGolden(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("iodepth=16,cpus=irq.txt");
         Files.writeString(file, resource("combined-qd16.txt"));
-        RunRecord run = RunImporter.read(file, "old", 1, 1, Map.of("kernel", "5.15"));
+        RunRecord run = RunImporter.importAll(List.of(file), dir.resolve("results"), "old", Map.of("kernel", "5.15")).get(0);
         assertEquals(16L, run.params().get("iodepth"));
         assertEquals("irq", run.params().get("cpus"));
         assertEquals(239472L, run.probeTotal("io_uring_enter"));

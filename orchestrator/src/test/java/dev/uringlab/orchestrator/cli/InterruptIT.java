@@ -34,7 +34,7 @@ class InterruptIT {
     @Test
     void ctrlCLeavesNoChildrenAndNoHalfRunAndResumes(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("it.yaml");
-        Files.writeString(file, SweepIT.experiment(dir, 8));
+        Files.writeString(file, SweepIT.experiment(dir, 8, "iodepth: [8, 16]"));
         Path results = dir.resolve("results");
         Path runs = results.resolve("it-sweep").resolve("runs");
 

@@ -2,6 +2,7 @@ package dev.uringlab.orchestrator.cli;
 
 import dev.uringlab.orchestrator.host.CpuIdle;
 import dev.uringlab.orchestrator.host.HostFs;
+import dev.uringlab.orchestrator.testing.HostCapability;
 import dev.uringlab.orchestrator.testing.Prerequisites;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -12,11 +13,14 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * A host setting swept for real: each run of a command workload reads CPU 0's idle latency limit
  * while it runs. The "0" runs see n/a, the "leave" runs the host's value, and after every run,
- * and after the sweep, the host holds its own value again.
+ * and after the sweep, the host holds its own value again. On a host without a cpuidle driver, where
+ * the limit would change nothing, the sweep is refused before its first run and nothing is changed.
  */
 class SweptHostIT {
 
@@ -25,8 +29,7 @@ class SweptHostIT {
     @Test
     void idleLatencyIsAppliedForItsRunsOnlyAndRestoredAfterEach(@TempDir Path dir) throws Exception {
         Prerequisites.requireRoot();
-        Prerequisites.require(!CpuIdle.driver(HostFs.real()).equals("none"), "a cpuidle driver (the lab VM: haltpoll)");
-        String hostValue = Files.readString(Path.of(LIMIT)).strip();
+        String hostValue = limitNow();
         Path file = dir.resolve("it.yaml");
         Files.writeString(file, """
                 experiments:
@@ -42,17 +45,30 @@ class SweptHostIT {
                     zip: [[host.max_idle_latency_us, cpus]]
                 """.formatted(dir.resolve("scratch.dat"), LIMIT));
         Path results = dir.resolve("results");
-        assertEquals(0, Main.execute("run", file.toString(), "--results", results.toString()));
-
         Path exp = results.resolve("it-swept-host");
-        List<Map<String, String>> rows = SweepIT.readCsv(exp.resolve("runs.csv"));
-        assertEquals(2, rows.size());
-        for (Map<String, String> row : rows) {
-            assertEquals("ok", row.get("status"), row.toString());
-            String seen = Files.readString(exp.resolve("runs").resolve(row.get("run_id")).resolve("limit.txt")).strip();
-            String swept = row.get("host.max_idle_latency_us");
-            assertEquals(swept.equals("0") ? "n/a" : hostValue, seen, "during the run with " + swept);
-        }
-        assertEquals(hostValue, Files.readString(Path.of(LIMIT)).strip(), "restored after the sweep");
+        String driver = CpuIdle.driver(HostFs.real());
+        HostCapability.either("cpuidle driver (" + driver + ")", !driver.equals("none"), () -> {
+            assertEquals(0, Main.execute("run", file.toString(), "--results", results.toString()));
+            List<Map<String, String>> rows = SweepIT.readCsv(exp.resolve("runs.csv"));
+            assertEquals(2, rows.size());
+            for (Map<String, String> row : rows) {
+                assertEquals("ok", row.get("status"), row.toString());
+                String seen = Files.readString(exp.resolve("runs").resolve(row.get("run_id")).resolve("limit.txt")).strip();
+                String swept = row.get("host.max_idle_latency_us");
+                assertEquals(swept.equals("0") ? "n/a" : hostValue, seen, "during the run with " + swept);
+            }
+        }, () -> {
+            CliErrorsTest.Outcome refused = CliErrorsTest.run("run", file.toString(), "--results", results.toString());
+            assertEquals(ExitCodes.USAGE, refused.code(), refused.err());
+            assertTrue(refused.err().contains("this host has no cpuidle driver"), refused.err());
+            assertEquals(1, refused.err().strip().lines().count(), "one line, no stack trace: " + refused.err());
+            assertFalse(Files.exists(exp.resolve("runs.csv")), "no run may start on a refused sweep");
+        });
+        assertEquals(hostValue, limitNow(), "the host's own limit afterwards");
+    }
+
+    /** The kernel exposes the limit for every CPU device, with or without a cpuidle driver; "absent" if it does not. */
+    private static String limitNow() throws Exception {
+        return Files.exists(Path.of(LIMIT)) ? Files.readString(Path.of(LIMIT)).strip() : "absent";
     }
 }

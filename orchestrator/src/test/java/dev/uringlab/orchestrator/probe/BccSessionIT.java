@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.uringlab.analysis.parse.BpftraceMaps;
 import dev.uringlab.orchestrator.host.HostFs;
 import dev.uringlab.orchestrator.process.ToolException;
-import dev.uringlab.orchestrator.testing.Prerequisites;
+import dev.uringlab.orchestrator.testing.HostCapability;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -45,36 +45,53 @@ class BccSessionIT {
         Map<String, Map<String, Long>> byProbe = maps.byProbe(RunIds.available(resolved));
         System.out.println("BccSessionIT: " + ios + " IOs, irqs " + irqs + ", counts " + byProbe);
         assertTrue(ios > 1000, "fio IOs: " + ios);
-        assertTrue(BccWorkload.sum(byProbe.get("io_uring_enter")) > 100, "io_uring_enter: " + byProbe.get("io_uring_enter"));
-        assertTrue(BccWorkload.sum(byProbe.get("irq_per_cpu")) > 0, "irq_per_cpu: " + byProbe.get("irq_per_cpu"));
-        assertTrue(BccWorkload.sum(byProbe.get("fget")) >= ios / 2, "fget: " + byProbe.get("fget"));
-        assertTrue(BccWorkload.sum(byProbe.get("ipi_by_callsite")) > 0, "ipi_by_callsite");
-        assertTrue(BccWorkload.sum(byProbe.get("local_timer")) > 0, "local_timer");
-        assertTrue(byProbe.get("block_rq_size").getOrDefault("[4096, 8191]", 0L) >= ios / 2, "block_rq_size: " + byProbe.get("block_rq_size"));
-        assertTrue(byProbe.get("ring_flags").getOrDefault("12552", 0L) >= 1, "fio's ring: " + byProbe.get("ring_flags"));
-        // Keys are printed as bpftrace would: CPU numbers and symbol names, not addresses.
-        assertTrue(byProbe.get("io_uring_enter").keySet().stream().allMatch(k -> k.matches("\\d+")), byProbe.get("io_uring_enter").toString());
-        assertTrue(byProbe.get("ipi_by_callsite").keySet().stream().noneMatch(k -> k.startsWith("0x")), byProbe.get("ipi_by_callsite").toString());
-        if (!HostProbeSupport.detect(HostFs.real()).kprobesUsable()) {
-            assertFalse(resolved.get(PROBES.indexOf("wake_up_state")).available(), "kprobe-only probe must be skipped here");
-        }
+        HostProbeSupport host = HostProbeSupport.detect(HostFs.real());
+        WhereAvailable.check(resolved, byProbe, Map.of(
+                "io_uring_enter", c -> {
+                    assertTrue(WhereAvailable.sum(c) > 100, "io_uring_enter: " + c);
+                    // Keys are printed as bpftrace would: CPU numbers, not addresses.
+                    assertTrue(c.keySet().stream().allMatch(k -> k.matches("\\d+")), c.toString());
+                },
+                "irq_per_cpu", c -> assertTrue(WhereAvailable.sum(c) > 0, "irq_per_cpu: " + c),
+                "fget", c -> assertTrue(WhereAvailable.sum(c) >= ios / 2, "fget: " + c),
+                "ipi_by_callsite", c -> {
+                    assertTrue(WhereAvailable.sum(c) > 0, "ipi_by_callsite: " + c);
+                    // Symbol names, as bpftrace's ksym() prints them.
+                    assertTrue(c.keySet().stream().noneMatch(k -> k.startsWith("0x")), c.toString());
+                },
+                "local_timer", c -> assertTrue(WhereAvailable.sum(c) > 0, "local_timer: " + c),
+                "block_rq_size", c -> assertTrue(c.getOrDefault("[4096, 8191]", 0L) >= ios / 2, "block_rq_size: " + c),
+                "ring_flags", c -> assertTrue(c.getOrDefault("12552", 0L) >= 1, "fio's ring: " + c),
+                "wake_up_state", c -> assertTrue(WhereAvailable.sum(c) > 0, "wake_up_state: " + c)));
+        assertEquals(host.kprobesUsable() && host.hasKernelSymbol("wake_up_state"),
+                resolved.get(PROBES.indexOf("wake_up_state")).available(), "the kprobe-only probe runs exactly where kprobes do");
         assertTrue(Files.readString(runDir.resolve("probes.bcc.c")).contains("tp__irq__irq_handler_entry"));
         assertTrue(Files.exists(runDir.resolve("bcc/uringlab_bcc.py")));
     }
 
+    /** Where kprobes do not attach, the runner's failure is one line naming the probe; where they do, it counts. */
     @Test
-    void attachFailureIsAOneLineToolException() throws Exception {
-        BccWorkload.requireHost();
-        Prerequisites.require(!HostProbeSupport.detect(HostFs.real()).kprobesUsable(),
-                "this host has kprobes, so a kprobe cannot be used to provoke an attach failure");
-        List<ResolvedProbe> probes = List.of(new ResolvedProbe("wake_up_state", "kprobe", "m", "b", null),
-                new ResolvedProbe("io_uring_enter", "tracepoint", "m", "b", null));
-        ToolException e = assertThrows(ToolException.class,
-                () -> BccBackend.system().start(probes, List.of(), tmp.resolve("fail"), Duration.ofSeconds(60)));
-        System.out.println("BccSessionIT attach failure: " + e.getMessage());
-        assertTrue(e.getMessage().startsWith("bcc exited (code 1) before its probes attached: "), e.getMessage());
-        assertTrue(e.getMessage().contains("cannot attach kretprobe:wake_up_state"), e.getMessage());
-        assertFalse(e.getMessage().contains("\n"));
+    void kprobeAttachFailsInOneLineOrCounts() throws Exception {
+        Path fio = BccWorkload.requireHost();
+        HostProbeSupport host = HostProbeSupport.detect(HostFs.real());
+        ProbeVariant kprobe = ProbeCatalog.builtin().find("wake_up_state").orElseThrow().variant("kprobe").orElseThrow();
+        List<ResolvedProbe> probes = List.of(new ResolvedProbe("wake_up_state", "kprobe", kprobe.meaning(), kprobe.body(), null),
+                BccWorkload.resolve(List.of("io_uring_enter")).get(0));
+        HostCapability.either("kprobes", host.kprobesUsable(), () -> {
+            BpftraceMaps maps;
+            try (ProbeSession session = BccBackend.system().start(probes, List.of(), tmp.resolve("ok"), Duration.ofSeconds(60))) {
+                BccWorkload.runFio(fio, tmp, 0, 8, 1);
+                maps = session.stop();
+            }
+            assertTrue(BccWorkload.sum(maps.byProbe(List.of("wake_up_state")).get("wake_up_state")) > 0, maps.toString());
+        }, () -> {
+            ToolException e = assertThrows(ToolException.class,
+                    () -> BccBackend.system().start(probes, List.of(), tmp.resolve("fail"), Duration.ofSeconds(60)));
+            System.out.println("BccSessionIT attach failure: " + e.getMessage());
+            assertTrue(e.getMessage().startsWith("bcc exited (code 1) before its probes attached: "), e.getMessage());
+            assertTrue(e.getMessage().contains("cannot attach kretprobe:wake_up_state"), e.getMessage());
+            assertFalse(e.getMessage().contains("\n"));
+        });
     }
 
     /** Kprobe variants cannot attach here, but they must compile: BPF(text) compiles without attaching them. */

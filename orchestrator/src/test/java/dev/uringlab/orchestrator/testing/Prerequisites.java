@@ -10,9 +10,12 @@ import java.util.Optional;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * Gatekeeper for integration tests that need real tools or privileges. A developer laptop
- * without bpftrace skips them with a printed reason; CI (env CI=true) must never silently
- * skip, so there a missing prerequisite fails the test.
+ * Gatekeeper for integration tests that need real tools or privileges: what the README's commands
+ * install or set up (bpftrace, fio, BCC and kernel headers, ringbench's build, a mounted tracefs)
+ * and root. A developer laptop without bpftrace skips them with a printed reason; CI (env CI=true)
+ * must never silently skip, so there a missing prerequisite fails the test. A property of the host
+ * that no install provides (a cpuidle driver, kprobes, movable IRQs, a CPU free of the disk's
+ * interrupts, cgroup v2) does not belong here: see {@link HostCapability}.
  */
 public final class Prerequisites {
 
@@ -35,7 +38,7 @@ public final class Prerequisites {
         }
     }
 
-    /** For conditions specific to one test, e.g. "tracefs mounted". */
+    /** For a setup step of the README's commands that one test needs, e.g. "tracefs mounted" (make test mounts it). */
     public static void require(boolean condition, String reasonWhenMissing) {
         if (!condition) {
             unmet(reasonWhenMissing);

@@ -1,6 +1,8 @@
 package dev.uringlab.orchestrator.workload.ringbench;
 
 import dev.uringlab.orchestrator.cli.Main;
+import dev.uringlab.orchestrator.host.HostFs;
+import dev.uringlab.orchestrator.host.WorkloadCgroup;
 import dev.uringlab.orchestrator.testing.Prerequisites;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -45,7 +47,8 @@ class RingbenchFlagsIT {
                       cpus: [irq, irq, irq, all, irq]
                     zip: [[fixed_files, force_async, sqpoll, submit_batch, cpus]]
                     probes: [fget, io_uring_queue_async_work, io_uring_enter, ring_flags]
-                """.formatted(dir.resolve("scratch.dat")));
+                    probe_scope: %s
+                """.formatted(dir.resolve("scratch.dat"), scope()));
         assertEquals(0, Main.execute("run", file.toString(), "--results", dir.resolve("results").toString()));
         List<Map<String, String>> rows = readCsv(dir.resolve("results/rb-flags/runs.csv"));
         assertEquals(5, rows.size());
@@ -73,6 +76,14 @@ class RingbenchFlagsIT {
         assertEquals(2.0, Double.parseDouble(sqpoll.get("ring_flags_granted")), "the kernel granted SETUP_SQPOLL");
         assertTrue(Long.parseLong(sqpoll.getOrDefault("ring_flags[2]", "0")) >= 1, "io_uring_create saw flags 0x2");
         assertTrue(Files.exists(dir.resolve("results/rb-flags/runs").resolve(plain.get("run_id")).resolve("ringbench.json")));
+    }
+
+    /**
+     * These probes are task-scoped: with cgroup v2 they count ringbench alone, so another io_uring user on the
+     * host (a parallel build's tests) cannot push a per-IO count out of its band; without it, system-wide.
+     */
+    private static String scope() {
+        return WorkloadCgroup.mount(HostFs.real()).isPresent() ? "workload" : "system";
     }
 
     private static double perIo(Map<String, String> row, String probe) {
