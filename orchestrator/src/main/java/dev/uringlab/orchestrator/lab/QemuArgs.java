@@ -52,8 +52,15 @@ final class QemuArgs {
         a.addAll(List.of("-virtfs", "local,path=" + outDir + ",mount_tag=out,security_model=passthrough,multidevs=remap"));
         for (int i = 0; i < t.nvme().size(); i++) {
             Topology.Nvme n = t.nvme().get(i);
+            String bus = "";
+            if (n.node().isPresent()) {
+                // A PCI expander bridge carries a NUMA node (ACPI _PXM) the guest reads as the device's numa_node.
+                a.addAll(List.of("-device", "pxb,id=pxb" + i + ",bus_nr=" + (32 * (i + 1)) + ",numa_node="
+                        + n.node().getAsInt() + ",bus=pci.0"));
+                bus = ",bus=pxb" + i + ",addr=0x1";
+            }
             a.addAll(List.of("-drive", "file=" + disks.get(i) + ",if=none,id=nv" + i + ",format=raw,cache=unsafe",
-                    "-device", "nvme,serial=" + n.serial() + ",drive=nv" + i + ",max_ioqpairs=" + n.queuePairs()));
+                    "-device", "nvme,serial=" + n.serial() + ",drive=nv" + i + ",max_ioqpairs=" + n.queuePairs() + bus));
         }
         return a;
     }

@@ -11,7 +11,7 @@ public record Topology(String name, int cpus, long memoryBytes, List<List<Intege
                        List<Nvme> nvme, Map<String, Map<String, String>> moduleParams) {
 
     /** One emulated NVMe controller; {@code queuePairs} is QEMU's max_ioqpairs (I/O queues the driver may create). */
-    public record Nvme(String serial, int queuePairs, long sizeBytes) {
+    public record Nvme(String serial, int queuePairs, long sizeBytes, java.util.OptionalInt node) {
     }
 
     /** One line for output and manifests, e.g. "thesis-in-small: 4 CPUs in 2 NUMA nodes, 2048 MiB, nvme lab0 2 queue pairs". */
@@ -22,6 +22,7 @@ public record Topology(String name, int cpus, long memoryBytes, List<List<Intege
         for (Nvme n : nvme) {
             s.append(", nvme ").append(n.serial()).append(' ').append(n.queuePairs())
                     .append(n.queuePairs() == 1 ? " queue pair" : " queue pairs");
+            n.node().ifPresent(node -> s.append(" on node ").append(node));
         }
         return s.toString();
     }

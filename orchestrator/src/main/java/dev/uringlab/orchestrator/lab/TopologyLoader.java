@@ -31,7 +31,7 @@ public final class TopologyLoader {
 
     private static final Set<String> TOP_KEYS = Set.of("description", "cpus", "memory", "numa_nodes", "nvme", "modules");
     private static final Set<String> NODE_KEYS = Set.of("cpus");
-    private static final Set<String> NVME_KEYS = Set.of("serial", "queue_pairs", "size");
+    private static final Set<String> NVME_KEYS = Set.of("serial", "queue_pairs", "size", "node");
     private static final Pattern SERIAL = Pattern.compile("[A-Za-z0-9]{1,20}");
     private static final Pattern IDENT = Pattern.compile("[a-z0-9_]+");
     // QEMU's TCG and the guest's JVM need room; more than this is a typo for a laptop-sized guest.
@@ -82,7 +82,7 @@ public final class TopologyLoader {
             throw new ConfigException(memoryNode.position(), "memory: must split into whole MiB per NUMA node ("
                     + nodes.size() + " nodes)");
         }
-        List<Topology.Nvme> nvme = nvme(required(root, "nvme"));
+        List<Topology.Nvme> nvme = nvme(required(root, "nvme"), nodes.size());
         Map<String, Map<String, String>> modules = modules(root.entries().get("modules"));
         return new Topology(name, cpus, memory, nodes, nvme, modules);
     }
@@ -135,7 +135,7 @@ public final class TopologyLoader {
         return nodes;
     }
 
-    private static List<Topology.Nvme> nvme(Node value) throws ConfigException {
+    private static List<Topology.Nvme> nvme(Node value, int nodeCount) throws ConfigException {
         Node.ListNode list = list(value, "nvme");
         if (list.items().isEmpty()) {
             throw new ConfigException(list.position(), "nvme: give at least one controller");
@@ -162,7 +162,16 @@ public final class TopologyLoader {
                 throw new ConfigException(sizeNode.position(), what + ".size: at least 64m and a multiple of 4k, got "
                         + Sizes.format(size));
             }
-            result.add(new Topology.Nvme(serial, queues, size));
+            java.util.OptionalInt node = java.util.OptionalInt.empty();
+            if (n.entries().containsKey("node")) {
+                Node nodeValue = n.entries().get("node").value();
+                if (nodeCount < 2) {
+                    throw new ConfigException(nodeValue.position(), what + ".node: the topology has one NUMA node; "
+                            + "declare numa_nodes first");
+                }
+                node = java.util.OptionalInt.of(integer(nodeValue, what + ".node", 0, nodeCount - 1));
+            }
+            result.add(new Topology.Nvme(serial, queues, size, node));
         }
         return result;
     }
