@@ -32,14 +32,16 @@ public final class IrqAffinityKnob extends FileKnob {
             throws HostException {
         PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + glob);
         List<HostKnob> knobs = new ArrayList<>();
-        for (DeviceIrq i : target.irqs()) {
+        // The admin queue (nvme0q0) carries no I/O but is the one NVMe vector whose affinity may be set.
+        List<DeviceIrq> vectors = new dev.uringlab.orchestrator.host.BlockDeviceLocator(ctx.fs()).vectorsOf(target.disk());
+        for (DeviceIrq i : vectors.isEmpty() ? target.irqs() : vectors) {
             if (matcher.matches(Path.of(i.name().isEmpty() ? "_" : i.name())) || glob.equals(Integer.toString(i.irq()))) {
                 knobs.add(new IrqAffinityKnob(ctx, i.irq(), i.name(), cpus));
             }
         }
         if (knobs.isEmpty()) {
             throw new HostException("irq_affinity: no IRQ of " + target.disk() + " matches '" + glob + "' (its IRQs: "
-                    + target.irqs().stream().map(i -> i.irq() + " " + i.name()).toList() + ")");
+                    + (vectors.isEmpty() ? target.irqs() : vectors).stream().map(i -> i.irq() + " " + i.name()).toList() + ")");
         }
         return knobs;
     }
