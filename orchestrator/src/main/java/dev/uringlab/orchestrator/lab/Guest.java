@@ -58,19 +58,15 @@ public final class Guest {
         } catch (IOException e) {
             throw LabException.failed("cannot start the guest: " + e.getMessage());
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw LabException.failed("interrupted; the guest was stopped");
+            throw interrupted();
         } finally {
-            stop(qemu);
-            if (reaper != null) {
-                try {
-                    Runtime.getRuntime().removeShutdownHook(reaper);
-                } catch (IllegalStateException shuttingDown) {
-                    // The hook is running already and does the same.
-                }
-            }
-            KernelCache.deleteTree(disksDir);
+            cleanUp(qemu, reaper, disksDir);
         }
+    }
+
+    private static LabException interrupted() {
+        Thread.currentThread().interrupt();
+        return LabException.failed("interrupted; the guest was stopped");
     }
 
     /** lab shell: the terminal is the guest's console until the shell exits (or Ctrl-A x). */
@@ -88,19 +84,22 @@ public final class Guest {
         } catch (IOException e) {
             throw LabException.failed("cannot start the guest: " + e.getMessage());
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw LabException.failed("interrupted; the guest was stopped");
+            throw interrupted();
         } finally {
-            stop(qemu);
-            if (reaper != null) {
-                try {
-                    Runtime.getRuntime().removeShutdownHook(reaper);
-                } catch (IllegalStateException shuttingDown) {
-                    // already running
-                }
-            }
-            KernelCache.deleteTree(disksDir);
+            cleanUp(qemu, reaper, disksDir);
         }
+    }
+
+    private static void cleanUp(Process qemu, Thread reaper, Path disksDir) {
+        stop(qemu);
+        if (reaper != null) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(reaper);
+            } catch (IllegalStateException shuttingDown) {
+                // The hook is running already and does the same.
+            }
+        }
+        KernelCache.deleteTree(disksDir);
     }
 
     public static void requireQemu() throws LabException {

@@ -60,8 +60,30 @@ public final class KernelCache {
         Path modules = dir.resolve("lib/modules");
         String release = onlyChild(modules);
         Path vmlinuz = dir.resolve("boot/vmlinuz-" + release);
+        linkHeaders(modules.resolve(release), release);
         Path initramfs = initramfs(dir, release);
         return new GuestKernel(pkg, version, release, vmlinuz, modules, initramfs);
+    }
+
+    /**
+     * BCC compiles against /lib/modules/RELEASE/build. scripts/install-bcc.sh installs Debian's
+     * linux-headers-amd64, which is the same kernel version as linux-image-amd64, under /usr/src
+     * of this host, which the guest sees: links in the cached tree (the guest's /lib/modules) point
+     * there. When the host's headers are another version the links dangle and BCC says so.
+     */
+    private static void linkHeaders(Path moduleDir, String release) throws LabException {
+        String common = release.replaceFirst("-[a-z0-9]+$", "-common");
+        try {
+            for (String[] link : new String[][] {{"build", "/usr/src/linux-headers-" + release},
+                    {"source", "/usr/src/linux-headers-" + common}}) {
+                Path at = moduleDir.resolve(link[0]);
+                if (!Files.exists(at, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                    Files.createSymbolicLink(at, Path.of(link[1]));
+                }
+            }
+        } catch (IOException e) {
+            throw LabException.failed("cannot link the kernel headers into " + moduleDir + ": " + e.getMessage());
+        }
     }
 
     /** The package linux-image-amd64 depends on, e.g. linux-image-6.1.0-56-amd64. */
