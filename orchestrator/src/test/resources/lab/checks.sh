@@ -55,4 +55,6 @@ step irq_admin uringlab run "$here/irq-admin.yaml" --results "$out/irq_admin/res
 kill $watcher
 layout > "$out/layout.after-irq-admin"
 step cpu_sets uringlab plan "$here/cpu-sets.yaml" --json
+# Last: BCC compiles its program with clang, which is slow on an emulated CPU.
+step bcc uringlab run "$here/bcc-probes.yaml" --results "$out/bcc/results"
 echo "checks: done"

@@ -51,6 +51,22 @@ class LabFailuresIT {
     }
 
     @Test
+    void mistakesInTheExperimentOrTopologyFileCostNoBoot() throws Exception {
+        Path experiment = dir.resolve("x.yaml");
+        Files.writeString(experiment, "experiments:\n  - name: x\n    workload: {kind: fio, iodeph: 4}\n");
+        Result r = run(Map.of(), "lab", "run", "--results", dir.toString(), experiment.toString());
+        assertEquals(2, r.code, r.output);
+        assertTrue(r.output.contains(experiment + ":3:27: unknown key 'iodeph'"), r.output);
+        Path topology = dir.resolve("t.yaml");
+        Files.writeString(topology, "cpus: 4\nmemory: 2g\nnvme: [{queue_pairs: 0, size: 1g}]\n");
+        r = run(Map.of(), "lab", "exec", "--topology", topology.toString(), "--results", dir.toString(), "--", "true");
+        assertEquals(2, r.code, r.output);
+        assertTrue(r.output.contains("uringlab: " + topology + ":3:22: nvme[0].queue_pairs: expected a whole number 1-64, "
+                + "got '0'"), r.output);
+        assertFalse(r.output.contains("lab: accelerator"), "no guest for a bad file:\n" + r.output);
+    }
+
+    @Test
     void bootTimeoutShowsTheConsoleTail() throws Exception {
         Result r = run(Map.of(), "lab", "exec", "--accel", "tcg", "--boot-timeout", "3", "--results", dir.toString(),
                 "--", "true");

@@ -61,7 +61,8 @@ class LabIT {
     @Test
     void guestRanEveryCheck() throws IOException {
         assertEquals(0, exitCode, "lab exec of checks.sh");
-        for (String step : List.of("probes", "fio", "coop", "nvme_queues", "kill9", "irq_managed", "irq_admin", "cpu_sets")) {
+        for (String step : List.of("probes", "fio", "coop", "nvme_queues", "kill9", "irq_managed", "irq_admin", "cpu_sets",
+                "bcc")) {
             assertTrue(Files.isRegularFile(out.resolve(step).resolve("rc")), step + " did not run");
         }
     }
@@ -91,6 +92,19 @@ class LabIT {
         assertTrue(host.path("emulated").asText().startsWith("qemu-"), "manifest host.emulated: " + host);
         assertTrue(host.path("lab_topology").asText().startsWith("thesis-in-small"), "manifest lab_topology");
         assertTrue(host.path("guest_kernel").asText().contains("linux-image-"), "manifest guest_kernel");
+    }
+
+    @Test
+    void bccKprobeVariantsAttachAndCount() throws Exception {
+        assertEquals("0", rc("bcc"), log("bcc"));
+        JsonNode run = onlyRun(out.resolve("bcc/results/lab-bcc-probes"));
+        double ios = run.path("metrics").path("total_ios").asDouble();
+        for (String probe : FIVE) {
+            assertEquals("kprobe", run.path("probe_variants").path(probe).asText(), probe + " variant (BCC)");
+        }
+        assertTrue(sum(run.path("probe_counts").path("io_issue_sqe")) >= 0.95 * ios, "io_issue_sqe per I/O (BCC)");
+        assertTrue(sum(run.path("probe_counts").path("fget")) >= 0.95 * ios, "fget per I/O (BCC)");
+        assertTrue(sum(run.path("probe_counts").path("kick_process")) > 0, "kick_process on the non-IRQ CPU (BCC)");
     }
 
     @Test
