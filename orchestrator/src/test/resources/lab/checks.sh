@@ -40,7 +40,7 @@ layout > "$out/layout.before"
 sysfs_facts > "$out/sysfs.facts"
 step probes uringlab probes
 step fio uringlab run "$here/fio-probes.yaml" --results "$out/fio/results"
-step coop uringlab run "$root/experiments/lab-coop-taskrun.yaml" --results "$out/coop/results" \
+step coop uringlab run "$root/experiments/lab/coop-taskrun.yaml" --results "$out/coop/results" \
   --set workload.runtime=2 --set workload.iodepth=8
 step nvme_queues uringlab run "$here/nvme-queues.yaml" --results "$out/nvme_queues/results"
 layout > "$out/layout.after-nvme-queues"
