@@ -95,8 +95,14 @@ class LabFailuresIT {
         Process p = start(Map.of(), "lab", "exec", "--accel", "tcg", "--results", dir.toString(), "--", "sleep", "600");
         ProcessHandle qemu = qemuOf(p);
         new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).start().waitFor();
-        finish(p);
-        waitFor(() -> !qemu.isAlive(), 20);
+        try {
+            // A JVM started with SIGINT ignored (a background job of a non-interactive shell) never sees it.
+            assertTrue(p.waitFor(60, TimeUnit.SECONDS), "uringlab did not stop on SIGINT (was SIGINT ignored by "
+                    + "the shell that started the tests?)");
+            waitFor(() -> !qemu.isAlive(), 20);
+        } finally {
+            p.destroyForcibly();
+        }
     }
 
     @Test

@@ -110,16 +110,22 @@ class LabIT {
     @Test
     void coopTaskrunRemovesTheKickOnTheNonIrqCpu() throws Exception {
         assertEquals("0", rc("coop"), log("coop"));
-        Map<String, Double> kicksPerIo = new TreeMap<>();
+        Map<String, Double> kicks = new TreeMap<>();
+        Map<String, Double> ipis = new TreeMap<>();
         for (Map<String, String> row : SweepIT.readCsv(out.resolve("coop/results/lab-coop-taskrun/runs.csv"))) {
-            kicksPerIo.put(row.get("coop_taskrun") + "@" + row.get("cpus"), Double.parseDouble(row.get("kick_process_per_io")));
+            String key = row.get("coop_taskrun") + "@" + row.get("cpus");
+            kicks.put(key, Double.parseDouble(row.get("kick_process_per_io")));
+            ipis.put(key, Double.parseDouble(row.get("native_smp_send_reschedule_per_io")));
             assertEquals("kprobe", row.get("kick_process_variant"));
         }
-        System.out.println("LabIT: kick_process per I/O (coop_taskrun@cpu): " + kicksPerIo);
-        double without = kicksPerIo.get("false@0");
-        double with = kicksPerIo.get("true@0");
-        assertTrue(without > 0.02, "without COOP_TASKRUN on the non-IRQ CPU the kick should be frequent: " + kicksPerIo);
-        assertTrue(with < without / 4, "with COOP_TASKRUN it should nearly vanish: " + kicksPerIo);
+        System.out.println("LabIT: per I/O (coop_taskrun@cpu): kick_process " + kicks + ", native_smp_send_reschedule " + ipis);
+        // kick_process counts are system-wide: the guest's JVM and bpftrace add a few calls a second
+        // whatever the ring does, which on a slow emulated CPU is a visible fraction per I/O. The IPI
+        // kick_process sends to a running submitter is the part that COOP_TASKRUN removes.
+        assertTrue(kicks.get("false@0") > 0.005, "without COOP_TASKRUN on the non-IRQ CPU: " + kicks);
+        assertTrue(kicks.get("true@0") < kicks.get("false@0"), "with COOP_TASKRUN: fewer kicks " + kicks);
+        assertTrue(ipis.get("false@0") > 0.002, "reschedule IPIs without COOP_TASKRUN on the non-IRQ CPU: " + ipis);
+        assertTrue(ipis.get("true@0") < ipis.get("false@0") / 4, "with COOP_TASKRUN the IPIs nearly vanish: " + ipis);
     }
 
     @Test
