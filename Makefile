@@ -15,9 +15,11 @@ build: deps
 demo: build
 	./uringlab run experiments.yaml
 
-# Unit tests and the integration tests (*IT) that run real fio, bpftrace, BCC and ringbench.
+# Unit tests and the integration tests (*IT) that run real fio, bpftrace, BCC and ringbench, and the
+# lab tests (*LabIT) that run them in a QEMU guest with Debian's kernel (kprobes, emulated NVMe, NUMA).
 test: deps
 	./scripts/install-bcc.sh
+	./scripts/install-lab.sh
 	$(MAKE) -s -C workloads/ringbench
 	$(MAKE) -s -C workloads/ringbench check
 	mvn -B verify

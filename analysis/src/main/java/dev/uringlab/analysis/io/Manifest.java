@@ -56,6 +56,13 @@ public record Manifest(String experiment, String description, String hostname, S
 
     /** The line under every figure: enough to tell which machine a copied figure came from. */
     public String caption() {
-        return experiment + " · host " + hostname + " · kernel " + kernel;
+        String caption = experiment + " · host " + hostname + " · kernel " + kernel;
+        return emulated().map(e -> caption + " · emulated (" + e + "): counts real, timings not").orElse(caption);
+    }
+
+    /** host.emulated of a run made in a `uringlab lab` guest, e.g. "qemu-tcg". */
+    public java.util.Optional<String> emulated() {
+        String e = raw == null ? "" : raw.path("host").path("emulated").asText("");
+        return e.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(e);
     }
 }

@@ -58,6 +58,8 @@ public final class HtmlReport {
         out.append("<h2>Host and setup</h2>\n<table>\n");
         row(out, "host", m.hostname());
         row(out, "kernel", m.kernel());
+        m.emulated().ifPresent(e -> row(out, "emulated", e + " (" + m.raw().path("host").path("lab_topology").asText("")
+                + "): counts are real, timings are not"));
         row(out, "CPU", m.cpuModel());
         row(out, "workload tool", m.workloadTool());
         row(out, "bpftrace", m.bpftrace());

@@ -103,6 +103,13 @@ public final class BlockDeviceLocator {
      * vectors that carry no I/O completions (virtio "-config", NVMe admin queue "q0").
      */
     public List<DeviceIrq> irqsOf(String disk) {
+        List<DeviceIrq> all = vectorsOf(disk);
+        List<DeviceIrq> io = all.stream().filter(i -> !isNonIoVector(i.name())).toList();
+        return io.isEmpty() ? all : io;
+    }
+
+    /** Every interrupt vector of the disk's controller, the admin queue and config vectors included. */
+    public List<DeviceIrq> vectorsOf(String disk) {
         Optional<String> real = fs.realPath("/sys/block/" + disk);
         if (real.isEmpty()) {
             return List.of();
@@ -120,8 +127,7 @@ public final class BlockDeviceLocator {
                     .map(CpuList::parse).orElse(new TreeSet<>());
             all.add(new DeviceIrq(n, name, cpus));
         }
-        List<DeviceIrq> io = all.stream().filter(i -> !isNonIoVector(i.name())).toList();
-        return io.isEmpty() ? all : io;
+        return all;
     }
 
     /**

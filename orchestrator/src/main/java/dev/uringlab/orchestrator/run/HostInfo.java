@@ -28,6 +28,8 @@ final class HostInfo {
         host.put("numa_nodes", nodes);
         host.put("smt_active", fs.readLine("/sys/devices/system/cpu/smt/active").orElse("unknown"));
         host.put("cpufreq_governor", fs.readLine("/sys/devices/system/cpu/cpu0/cpufreq/scaling_governor").orElse("none"));
+        // In a `uringlab lab` guest: host.emulated, the topology and the guest kernel.
+        host.putAll(dev.uringlab.orchestrator.lab.GuestLabel.fromEnvironment());
         return host;
     }
 

@@ -26,20 +26,35 @@ public final class IrqAffinityKnob extends FileKnob {
 
     /**
      * One knob per IRQ of the target whose name matches {@code glob} (e.g. {@code nvme0q*},
-     * {@code virtio1-req.*}, {@code *} for all), each moved to {@code cpus}.
+     * {@code virtio1-req.*}, {@code *} for all I/O vectors; a vector without I/O such as the NVMe admin queue
+     * {@code nvme0q0} only by a name that matches no I/O vector), each moved to {@code cpus}.
      */
     public static List<HostKnob> forDevice(KnobContext ctx, TargetTopology target, String glob, SortedSet<Integer> cpus)
             throws HostException {
         PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + glob);
-        List<HostKnob> knobs = new ArrayList<>();
-        for (DeviceIrq i : target.irqs()) {
-            if (matcher.matches(Path.of(i.name().isEmpty() ? "_" : i.name())) || glob.equals(Integer.toString(i.irq()))) {
-                knobs.add(new IrqAffinityKnob(ctx, i.irq(), i.name(), cpus));
-            }
+        List<HostKnob> knobs = matching(ctx, target.irqs(), matcher, glob, cpus);
+        // Vectors without I/O (the NVMe admin queue, nvme0q0) only when nothing else matches: a
+        // glob like "*" keeps meaning the I/O queues, while "nvme0q0" names the one NVMe vector
+        // whose affinity the kernel lets anyone set.
+        List<DeviceIrq> vectors = new dev.uringlab.orchestrator.host.BlockDeviceLocator(ctx.fs()).vectorsOf(target.disk());
+        if (knobs.isEmpty()) {
+            knobs = matching(ctx, vectors, matcher, glob, cpus);
         }
         if (knobs.isEmpty()) {
             throw new HostException("irq_affinity: no IRQ of " + target.disk() + " matches '" + glob + "' (its IRQs: "
-                    + target.irqs().stream().map(i -> i.irq() + " " + i.name()).toList() + ")");
+                    + (vectors.isEmpty() ? target.irqs() : vectors).stream().map(i -> i.irq() + " " + i.name()).toList()
+                    + ")");
+        }
+        return knobs;
+    }
+
+    private static List<HostKnob> matching(KnobContext ctx, List<DeviceIrq> irqs, PathMatcher matcher, String glob,
+                                           SortedSet<Integer> cpus) {
+        List<HostKnob> knobs = new ArrayList<>();
+        for (DeviceIrq i : irqs) {
+            if (matcher.matches(Path.of(i.name().isEmpty() ? "_" : i.name())) || glob.equals(Integer.toString(i.irq()))) {
+                knobs.add(new IrqAffinityKnob(ctx, i.irq(), i.name(), cpus));
+            }
         }
         return knobs;
     }

@@ -1,0 +1,43 @@
+package dev.uringlab.orchestrator.lab;
+
+import dev.uringlab.orchestrator.config.ConfigException;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class QemuArgsTest {
+
+    private static final GuestKernel KERNEL = new GuestKernel("linux-image-6.1.0-56-amd64", "6.1.192-2", "6.1.0-56-amd64",
+            Path.of("/c/boot/vmlinuz-6.1.0-56-amd64"), Path.of("/c/lib/modules"), Path.of("/c/initramfs-x.cpio"));
+
+    @Test
+    void thesisInSmallGivesTwoNodesAnNvmeOnNodeZeroAndNoNetwork() throws ConfigException {
+        List<String> a = QemuArgs.build(TopologyLoader.load("thesis-in-small"), KERNEL, Accel.TCG, Path.of("/r"),
+                Path.of("/r/.lab/x/cmd.sh"), Path.of("/r/.lab/x/console.log"), List.of(Path.of("/tmp/d/lab0.img")));
+        String line = String.join(" ", a);
+        assertTrue(line.contains("-nic none"), line);
+        assertTrue(line.contains("-accel tcg -cpu max -smp 4 -m 2048M"), line);
+        assertTrue(line.contains("-object memory-backend-ram,id=m0,size=1024M -numa node,nodeid=0,cpus=0-1,memdev=m0"), line);
+        assertTrue(line.contains("-numa node,nodeid=1,cpus=2-3,memdev=m1"), line);
+        assertTrue(line.contains("-device pxb,id=pxb0,bus_nr=32,numa_node=0,bus=pci.0"), line);
+        assertTrue(line.contains("-device nvme,serial=lab0,drive=nv0,max_ioqpairs=2,bus=pxb0,addr=0x1"), line);
+        assertTrue(line.contains("path=/,mount_tag=host,security_model=passthrough,readonly=on"), line);
+        assertTrue(line.contains("path=/r,mount_tag=out,"), line);
+        assertEquals("console=ttyS0 quiet panic=-1 rdinit=/init lab.out=/r lab.modules=/c/lib/modules "
+                + "lab.cmd=/r/.lab/x/cmd.sh", a.get(a.indexOf("-append") + 1));
+    }
+
+    @Test
+    void moduleParametersGoOnTheKernelCommandLine() throws ConfigException {
+        Topology t = TopologyLoader.parse("p", "p.yaml", "cpus: 3\nmemory: 1g\nnvme: [{queue_pairs: 1, size: 64m}]\n"
+                + "modules: {nvme: {poll_queues: 1, write_queues: 0}}\n");
+        String cmdline = QemuArgs.cmdline(t, KERNEL, Path.of("/r"), Path.of("/r/c.sh"));
+        assertTrue(cmdline.endsWith(" nvme.poll_queues=1 nvme.write_queues=0"), cmdline);
+        assertTrue(String.join(" ", QemuArgs.build(t, KERNEL, Accel.KVM, Path.of("/r"), Path.of("/r/c.sh"), null,
+                List.of(Path.of("/d.img")))).contains("-accel kvm -cpu host -smp 3 -m 1024M -kernel"));
+    }
+}
