@@ -70,8 +70,12 @@ public final class SweepRunner {
             dev.uringlab.orchestrator.config.ConfigException {
         Tally tally = new Tally();
         long t0 = System.nanoTime();
-        Progress progress = new Progress(options.out(), plan.totalRuns());
+        Progress progress = new Progress(options.out(), (int) plan.experiments().stream()
+                .flatMap(e -> e.runs().stream()).filter(r -> options.selected(r.runId())).count());
         for (ExperimentPlan planned : plan.experiments()) {
+            if (planned.runs().stream().noneMatch(r -> options.selected(r.runId()))) {
+                continue;
+            }
             ResultStore store = new ResultStore(options.resultsRoot(), planned.experiment().name());
             store.cleanPartials();
             // The session restores every knob when the experiment ends, fails or is interrupted.
@@ -125,6 +129,9 @@ public final class SweepRunner {
         double expectedPerRun = expectedSeconds(experiment);
         preflightSweptHost(experiment, host);
         for (RunSpec run : experiment.runs()) {
+            if (!options.selected(run.runId())) {
+                continue;
+            }
             if (!options.force() && store.stored(run.runId()).map(RunRecord::ok).orElse(false)) {
                 progress.skipped(run);
                 tally.skipped++;
@@ -237,6 +244,7 @@ public final class SweepRunner {
         Map<String, Object> target = new LinkedHashMap<>();
         target.put("target", experiment.experiment().target().describe());
         target.put("disk", experiment.topology().disk());
+        target.put("disk_model", HostInfo.diskModel(fs, experiment.topology().disk()));
         target.put("irqs", experiment.topology().irqs().stream().map(i -> Map.of(
                 "irq", i.irq(), "name", i.name(), "effective_cpus", HostInfo.cpus(i.effectiveCpus()))).toList());
         target.put("irq_cpus", HostInfo.cpus(experiment.topology().irqCpus()));
