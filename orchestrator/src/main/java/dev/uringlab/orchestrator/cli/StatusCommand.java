@@ -54,8 +54,9 @@ final class StatusCommand implements Callable<Integer> {
     static void print(List<TaskStatus> tasks, PrintStream out) {
         out.printf("  %-16s %-12s %-10s %-7s %-6s %s%n", "task", "state", "host", "runs", "exit", "reason");
         for (TaskStatus t : tasks) {
+            boolean resumedLater = t.resumed() && !t.state().equals("COMPLETED");
             out.printf("  %-16s %-12s %-10s %-7s %-6s %s%n", t.id(), t.state(), t.host(), t.done() + "/" + t.total(),
-                    t.exitCode(), t.reason());
+                    t.exitCode(), resumedLater ? "its runs finished since (resumed); was: " + t.reason() : t.reason());
             if (t.failed() && !t.logTail().isEmpty()) {
                 out.println("    log " + t.log() + ": " + t.logTail());
             }

@@ -106,7 +106,7 @@ final class SubmitCommand implements Callable<Integer> {
         Files.createDirectories(dir);
         int k = tasks != null ? tasks : nodes != null ? nodes : 1;
         SubmitRequest request = new SubmitRequest(dir, m, experiments.file.toAbsolutePath(), runIds, runArgs,
-                buildJar(), nodes, nodelist, constraint, partition, account, time, k, extra, dryRun);
+                classpath(), nodes, nodelist, constraint, partition, account, time, k, extra, dryRun);
         Submission s;
         long t0 = System.nanoTime();
         try {
@@ -126,19 +126,20 @@ final class SubmitCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    private Path buildJar() throws MissingToolException {
+    /** The shaded jar this command runs from; run from a build's classes (tests, IDE), that classpath. */
+    private List<Path> classpath() {
         if (jar != null) {
-            return jar.toAbsolutePath().normalize();
+            return List.of(jar.toAbsolutePath().normalize());
         }
         try {
             Path self = Path.of(Main.class.getProtectionDomain().getCodeSource().getLocation().toURI());
             if (self.toString().endsWith(".jar")) {
-                return self.toAbsolutePath().normalize();
+                return List.of(self.toAbsolutePath().normalize());
             }
         } catch (java.net.URISyntaxException | SecurityException e) {
-            // fall through to the message below
+            // fall back to the JVM's classpath below
         }
-        throw new MissingToolException("no uringlab.jar to give the tasks (running from classes): build it with"
-                + " mvn package, or pass --jar orchestrator/target/uringlab.jar");
+        return java.util.Arrays.stream(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
+                .filter(p -> !p.isBlank()).map(p -> Path.of(p).toAbsolutePath().normalize()).toList();
     }
 }

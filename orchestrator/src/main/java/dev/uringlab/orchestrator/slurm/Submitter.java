@@ -44,7 +44,13 @@ public final class Submitter {
                     + " (sinfo -N)");
         }
         refuseWhileActive(req.dir());
-        checkShared(req, targets(nodes, req));
+        List<String> targets = targets(nodes, req);
+        if (targets.isEmpty() && req.constraint() != null && req.constraint().matches("[A-Za-z0-9_.-]+")) {
+            throw new Refused("no node" + (req.partition() == null ? "" : " in partition " + req.partition())
+                    + " has the feature '" + req.constraint() + "' (features: " + String.join(", ", nodes.stream()
+                    .flatMap(n -> n.features().stream()).distinct().toList()) + "; a node gets one with Feature= in slurm.conf)");
+        }
+        checkShared(req, targets);
 
         int number = SubmitLayout.nextNumber(req.dir());
         Path sub = SubmitLayout.subDir(req.dir(), number);
@@ -73,7 +79,7 @@ public final class Submitter {
         for (int i = 0; i < shares.size(); i++) {
             Files.writeString(sub.resolve("task-" + i + ".runs"), String.join("\n", shares.get(i)) + "\n");
         }
-        executable(sub.resolve("task.sh"), TaskScript.task(req.dir(), sub, req.jar(), file, req.runArgs()));
+        executable(sub.resolve("task.sh"), TaskScript.task(req.dir(), sub, req.classpath(), file, req.runArgs()));
         List<String> sbatch = sbatchArgs(req, sub, shares.size());
         if (req.mode().equals(Submission.REPLICATE)) {
             executable(sub.resolve("replicate.sh"), TaskScript.replicate(sub));
@@ -173,12 +179,19 @@ public final class Submitter {
     private void checkShared(SubmitRequest req, List<String> targets) throws IOException, Refused {
         String here = SlurmClient.shortHostname();
         boolean onlyHere = !targets.isEmpty() && targets.stream().allMatch(here::equals);
-        for (Path p : List.of(req.dir(), req.jar())) {
+        List<Path> paths = new ArrayList<>(List.of(req.dir()));
+        paths.addAll(req.classpath());
+        Set<String> said = new HashSet<>();
+        for (Path p : paths) {
             SharedFs.Verdict v = SharedFs.of(p);
+            String what = p.equals(req.dir()) ? "results " + p : "build " + p;
+            if (!said.add(v.type() + v.shared() + p.equals(req.dir()))) {
+                continue; // one line per file system type is enough for a classpath of many jars
+            }
             if (v.shared()) {
-                out.println(p + ": on " + v.type() + (v.known() ? " (shared)" : " (assumed shared)"));
+                out.println(what + ": on " + v.type() + (v.known() ? " (shared)" : " (assumed shared)"));
             } else if (onlyHere) {
-                out.println(p + ": on " + v.type() + ", a local file system; fine, the only target node is this host ("
+                out.println(what + ": on " + v.type() + ", a local file system; fine, the only target node is this host ("
                         + here + ")");
             } else {
                 throw new Refused(p + " is on " + v.type() + ", a local file system, but the tasks may run on "

@@ -18,14 +18,14 @@ public final class TaskScript {
     }
 
     /** @param runArgs options passed on to `uringlab run` (--only, --set) */
-    public static String task(Path dir, Path subDir, Path jar, Path experimentFile, List<String> runArgs) {
+    public static String task(Path dir, Path subDir, List<Path> classpath, Path experimentFile, List<String> runArgs) {
         return """
                 #!/bin/bash
                 # Written by uringlab submit; one Slurm task = one `uringlab run` on this node.
                 set -u
                 dir=%s
                 sub=%s
-                jar=%s
+                cp=%s
                 file=%s
                 host=$(hostname -s)
                 if [ -n "${SLURM_ARRAY_TASK_ID:-}" ]; then task=${SLURM_ARRAY_JOB_ID}_${SLURM_ARRAY_TASK_ID}; else task=${SLURM_JOB_ID:-local}_$host; fi
@@ -41,7 +41,7 @@ public final class TaskScript {
                 trap 'note "signal=TERM"' TERM
                 java_bin=${URINGLAB_JAVA:-java}
                 command -v "$java_bin" >/dev/null 2>&1 || end 3 "java not found on $host (install a JDK 17 there, or set URINGLAB_JAVA)"
-                [ -r "$jar" ] || end 3 "$jar is not readable on $host (the uringlab build must be on a file system every node shares)"
+                [ -r "${cp%%%%:*}" ] || end 3 "${cp%%%%:*} is not readable on $host (the uringlab build must be on a file system every node shares)"
                 runs=()
                 if [ -n "${SLURM_ARRAY_TASK_ID:-}" ] && [ -f "$sub/task-$SLURM_ARRAY_TASK_ID.runs" ]; then
                   runs=(--runs "$(paste -sd, "$sub/task-$SLURM_ARRAY_TASK_ID.runs")")
@@ -49,7 +49,7 @@ public final class TaskScript {
                 else
                   say "the whole sweep"
                 fi
-                "$java_bin" ${URINGLAB_JAVA_OPTS:--Xmx512m} -jar "$jar" run "$file" --results "$dir/hosts/$host" "${runs[@]}"%s
+                "$java_bin" ${URINGLAB_JAVA_OPTS:--Xmx512m} -cp "$cp" dev.uringlab.orchestrator.cli.Main run "$file" --results "$dir/hosts/$host" "${runs[@]}"%s
                 rc=$?
                 case $rc in
                   0) end 0 "done" ;;
@@ -57,7 +57,8 @@ public final class TaskScript {
                   130|143) end "$rc" "stopped by a signal (scancel, time limit); finished runs are kept, submit again to resume" ;;
                   *) end "$rc" "uringlab run exited $rc (see the lines above)" ;;
                 esac
-                """.formatted(quote(dir), quote(subDir), quote(jar), quote(experimentFile),
+                """.formatted(quote(dir), quote(subDir),
+                quote(classpath.stream().map(Path::toString).collect(Collectors.joining(":"))), quote(experimentFile),
                 runArgs.isEmpty() ? "" : " " + runArgs.stream().map(TaskScript::quote).collect(Collectors.joining(" ")));
     }
 

@@ -12,7 +12,15 @@ import java.nio.file.Path;
 public record TaskStatus(String id, String host, String state, String reason, String exitCode, int done, int total,
                          Path log, String logTail) {
 
+    /** A failed task whose runs all finished later (a resubmission resumed it) is no longer a problem. */
+    public boolean resumed() {
+        return total > 0 && done >= total;
+    }
+
     public boolean failed() {
+        if (resumed()) {
+            return false;
+        }
         return switch (state) {
             case "COMPLETED", "PENDING", "RUNNING", "CONFIGURING", "COMPLETING", "REQUEUED", "SUSPENDED" -> false;
             default -> true;
