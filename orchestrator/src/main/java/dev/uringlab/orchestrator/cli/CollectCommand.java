@@ -87,7 +87,7 @@ final class CollectCommand implements Callable<Integer> {
                             t.host().isEmpty() ? "?" : t.host(), t.state(), t.exitCode().isEmpty() ? "" : " exit " + t.exitCode(),
                             t.done() + "/" + t.total(), t.reason().isEmpty() ? "(no reason given)" : t.reason());
                     out.println("  log " + t.log() + ": " + (t.logTail().isEmpty() ? "(empty)" : t.logTail()));
-                } else if (!t.state().equals("COMPLETED")) {
+                } else if (!t.resumed() && !t.state().equals("COMPLETED")) {
                     out.printf("task %s (sub-%d) %s: its runs are not collected yet%n", t.id(), e.getKey().number(), t.state());
                 }
             }
