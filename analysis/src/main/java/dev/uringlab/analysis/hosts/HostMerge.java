@@ -19,7 +19,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Stream;
 
 /**
  * One experiment's results from several hosts merged into one results directory that every
@@ -51,7 +50,7 @@ public final class HostMerge {
             throw new IOException(out + ": no host results to merge");
         }
         Path runsDir = out.resolve(ResultsDirectory.RUNS);
-        deleteTree(runsDir);
+        AtomicFiles.deleteTree(runsDir);
         Files.createDirectories(runsDir);
         List<RunRecord> merged = new ArrayList<>();
         ObjectNode manifest = null;
@@ -105,16 +104,5 @@ public final class HostMerge {
         return new RunRecord(run.experiment(), runId, run.index(), run.repetition(), run.status(), run.error(), params,
                 run.cpuSet(), run.cpus(), run.target(), run.probeVariants(), run.metrics(), run.probeCounts(),
                 run.startedAt(), run.wallSeconds(), run.workloadSeconds(), run.host(), run.warnings(), run.samples());
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
     }
 }

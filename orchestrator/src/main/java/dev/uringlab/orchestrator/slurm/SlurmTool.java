@@ -1,5 +1,6 @@
 package dev.uringlab.orchestrator.slurm;
 
+import dev.uringlab.orchestrator.process.ChildProcess;
 import dev.uringlab.orchestrator.process.ToolException;
 import dev.uringlab.orchestrator.process.Tools;
 
@@ -10,7 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.OptionalInt;
 
 /**
  * One short Slurm client call (sbatch, squeue, scontrol, sinfo, scancel) with a timeout: output
@@ -50,17 +51,18 @@ public final class SlurmTool {
         Path out = null;
         Path err = null;
         try {
-            out = Files.createTempFile("uringlab-slurm", ".out");
-            err = Files.createTempFile("uringlab-slurm", ".err");
-            Process p = new ProcessBuilder(argv).redirectOutput(out.toFile()).redirectError(err.toFile())
-                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
-            if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                p.destroyForcibly();
-                throw new SlurmUnavailableException("Slurm does not answer: " + tool + " took more than "
-                        + timeout.toSeconds() + " s (is slurmctld running? try: scontrol ping)");
+            out = Files.createTempFile("uringlab-" + tool, ".out");
+            err = Files.createTempFile("uringlab-" + tool, ".err");
+            Result result;
+            try (ChildProcess child = ChildProcess.start(tool, argv, out, err, null)) {
+                OptionalInt exit = child.waitFor(timeout);
+                if (exit.isEmpty()) {
+                    throw new SlurmUnavailableException("Slurm does not answer: " + tool + " took more than "
+                            + timeout.toSeconds() + " s (is slurmctld running? try: scontrol ping)");
+                }
+                result = new Result(exit.getAsInt(), Files.readString(out, StandardCharsets.UTF_8),
+                        Files.readString(err, StandardCharsets.UTF_8));
             }
-            Result result = new Result(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
-                    Files.readString(err, StandardCharsets.UTF_8));
             if (result.exit() != 0 && unreachable(result.stderr())) {
                 throw new SlurmUnavailableException("Slurm does not answer: " + tool + ": " + result.firstErrorLine()
                         + " (is slurmctld running? try: scontrol ping)");
@@ -69,8 +71,15 @@ public final class SlurmTool {
         } catch (IOException e) {
             throw new SlurmUnavailableException("cannot run " + binary + ": " + e.getMessage());
         } finally {
-            deleteQuietly(out);
-            deleteQuietly(err);
+            for (Path p : new Path[] {out, err}) {
+                try {
+                    if (p != null) {
+                        Files.deleteIfExists(p);
+                    }
+                } catch (IOException e) {
+                    // a temp file left in /tmp is harmless
+                }
+            }
         }
     }
 
@@ -88,15 +97,5 @@ public final class SlurmTool {
         return s.contains("unable to contact slurm controller") || s.contains("connection refused")
                 || s.contains("could not establish a configuration source") || s.contains("munge")
                 || s.contains("zero bytes were transmitted or received") || s.contains("slurm.conf");
-    }
-
-    private static void deleteQuietly(Path p) {
-        if (p != null) {
-            try {
-                Files.deleteIfExists(p);
-            } catch (IOException e) {
-                // a temp file left in /tmp is harmless
-            }
-        }
     }
 }
