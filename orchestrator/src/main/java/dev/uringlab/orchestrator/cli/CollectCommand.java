@@ -1,7 +1,6 @@
 package dev.uringlab.orchestrator.cli;
 
 import dev.uringlab.analysis.hosts.HostMerge;
-import dev.uringlab.analysis.plot.PlotSpecs;
 import dev.uringlab.analysis.report.Report;
 import dev.uringlab.analysis.report.ReportGenerator;
 import dev.uringlab.orchestrator.slurm.SubmitLayout;
@@ -62,12 +61,7 @@ final class CollectCommand implements Callable<Integer> {
             }
             Path target = SubmitLayout.collectedDir(root).resolve(experiment);
             HostMerge.Merged merged = HostMerge.merge(dirs, target);
-            PlotSpecs declared = DeclaredPlots.of(dirs.get(0).experimentDir());
-            List<String> axes = new ArrayList<>(declared.sweptAxes());
-            if (!axes.contains("host")) {
-                axes.add("host");
-            }
-            Report report = ReportGenerator.render(target, PlotSpecs.of(declared.plots(), axes));
+            Report report = ReportGenerator.render(target, DeclaredPlots.of(target));
             out.printf(Locale.ROOT, "%s: %d runs from %d host(s) (%s) -> %s, %s (%d figures)%n", experiment,
                     merged.runs(), merged.hosts().size(), String.join(", ", merged.hosts()),
                     target.resolve("runs.csv"), report.html(), report.figures());

@@ -51,6 +51,10 @@ public final class Submitter {
                     .flatMap(n -> n.features().stream()).distinct().toList()) + "; a node gets one with Feature= in slurm.conf)");
         }
         checkShared(req, targets);
+        if (!targets.contains(SlurmClient.shortHostname())) {
+            out.println("planned here (" + SlurmClient.shortHostname() + "), not on a target node: the run ids hold, but"
+                    + " each node resolves CPU sets and probe variants against its own topology when its task starts");
+        }
 
         int number = SubmitLayout.nextNumber(req.dir());
         Path sub = SubmitLayout.subDir(req.dir(), number);

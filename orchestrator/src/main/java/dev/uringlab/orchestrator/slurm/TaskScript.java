@@ -27,7 +27,8 @@ public final class TaskScript {
                 sub=%s
                 cp=%s
                 file=%s
-                host=$(hostname -s)
+                # Slurm's node name (what --nodelist and sinfo say); the short hostname outside Slurm.
+                host=${SLURMD_NODENAME:-$(hostname -s)}
                 if [ -n "${SLURM_ARRAY_TASK_ID:-}" ]; then task=${SLURM_ARRAY_JOB_ID}_${SLURM_ARRAY_TASK_ID}; else task=${SLURM_JOB_ID:-local}_$host; fi
                 say() { echo "uringlab task $task on $host: $*"; }
                 if ! mkdir -p "$sub/state" "$dir/hosts/$host" 2>/dev/null || [ ! -w "$sub/state" ]; then
