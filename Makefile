@@ -22,6 +22,11 @@ test: deps
 	./scripts/install-lab.sh
 	$(MAKE) -s -C workloads/ringbench
 	$(MAKE) -s -C workloads/ringbench check
+	@# The Slurm ITs need a running cluster: a local one-node cluster is started for them and stopped
+	@# after (also on failure or Ctrl-C), unless one was already running before.
+	if ./scripts/slurm-local.sh status >/dev/null 2>&1; then keep=1; else keep=0; fi; \
+	trap '[ $$keep = 1 ] || ./scripts/slurm-local.sh stop' EXIT INT TERM; \
+	./scripts/slurm-local.sh start || echo 'make test: no local Slurm cluster; the Slurm ITs will say why'; \
 	mvn -B verify
 
 clean:

@@ -28,4 +28,16 @@ public final class AtomicFiles {
             Files.deleteIfExists(temp);
         }
     }
+
+    /** Removes a directory and everything below it; absent is fine. */
+    public static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (java.util.stream.Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
 }

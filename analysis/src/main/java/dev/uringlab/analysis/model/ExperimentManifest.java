@@ -33,7 +33,8 @@ public record ExperimentManifest(
     }
 
     /** The measured device: its disk, its interrupts and the CPUs they land on. */
-    public record Target(String target, String disk, List<Irq> irqs, String irqCpus) {
+    /** {@code diskModel}: sysfs' device model ("unknown" for virtio), so hosts merged by collect can be told apart. */
+    public record Target(String target, String disk, String diskModel, List<Irq> irqs, String irqCpus) {
     }
 
     public record Irq(int irq, String name, String effectiveCpus) {

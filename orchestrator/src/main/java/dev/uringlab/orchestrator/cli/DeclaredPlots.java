@@ -40,7 +40,11 @@ final class DeclaredPlots {
             Path file = Path.of(m.path("experiment_file").asText("experiments.yaml"));
             Experiment experiment = new ExperimentLoader(Set.copyOf(ProbeCatalog.builtin().ids()), WorkloadKinds.BUILT_IN)
                     .parse(file, text, List.of(), List.of(name)).experiments().get(0);
-            return PlotSpecs.of(experiment.plots(), List.copyOf(experiment.sweep().axes().keySet()));
+            List<String> axes = new java.util.ArrayList<>(experiment.sweep().axes().keySet());
+            if (m.path("hosts").size() > 0 && !axes.contains("host")) {
+                axes.add("host"); // merged by uringlab collect: the host is one more axis, drawn as a series
+            }
+            return PlotSpecs.of(experiment.plots(), axes);
         } catch (IOException | ConfigException | RuntimeException e) {
             // An experiment text this version no longer accepts: the stored runs still plot with defaults.
             return PlotSpecs.defaults();

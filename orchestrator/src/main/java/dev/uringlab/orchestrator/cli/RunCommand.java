@@ -31,6 +31,10 @@ final class RunCommand implements Callable<Integer> {
             + " instead of once per experiment, reading each run's counts from SIGUSR1 dumps.")
     boolean probesPerRun;
 
+    @Option(names = "--runs", paramLabel = "RUN_ID", split = ",",
+            description = "Only these runs (ids as `uringlab plan` prints them; comma-separated), e.g. one Slurm task's share.")
+    java.util.Set<String> runs = new java.util.LinkedHashSet<>();
+
     @Spec
     CommandSpec spec;
 
@@ -38,11 +42,12 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Lab lab = Lab.open();
         Plan plan = experiments.plan(lab);
+        RunSelection.check(plan, runs);
         Preflight preflight = Preflight.check(plan);
         PrintStream out = System.out;
         SweepRunner runner = new SweepRunner(lab.fs, lab.planner()::plan, preflight.workloads(),
                 preflight.probeBackends(), preflight.toolVersions());
-        SweepSummary summary = runner.run(plan, new RunOptions(experiments.results, force, out, probesPerRun));
+        SweepSummary summary = runner.run(plan, new RunOptions(experiments.results, force, out, probesPerRun, runs));
         double overhead = summary.ok() + summary.failed() == 0 ? 0
                 : (summary.wallSeconds() - summary.workloadSeconds()) / (summary.ok() + summary.failed());
         out.printf(Locale.ROOT, "done: %d ok, %d failed, %d skipped in %.1f s (workloads %.1f s, overhead %.2f s/run)%n",

@@ -42,6 +42,16 @@ final class HostInfo {
         return "unknown";
     }
 
+    /** The block device's model as the kernel reports it (NVMe, SCSI/SATA); virtio disks have none: "unknown". */
+    static String diskModel(HostFs fs, String disk) {
+        if (disk == null || disk.isBlank()) {
+            return "unknown";
+        }
+        String name = disk.substring(disk.lastIndexOf('/') + 1);
+        return fs.readLine("/sys/block/" + name + "/device/model").map(String::strip).filter(m -> !m.isEmpty())
+                .orElse("unknown");
+    }
+
     static String cpus(java.util.Collection<Integer> cpus) {
         return CpuList.format(cpus);
     }

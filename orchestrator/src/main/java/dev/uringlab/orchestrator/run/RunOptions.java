@@ -2,12 +2,26 @@ package dev.uringlab.orchestrator.run;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.Set;
 
 /**
  * How a sweep runs: where results go, whether finished runs are redone, where progress is printed,
- * and whether every run attaches its own probe tool instead of sharing the experiment's one.
+ * whether every run attaches its own probe tool instead of sharing the experiment's one, and which
+ * runs to do ({@code onlyRuns}: run ids; empty = all, e.g. one Slurm array task's share).
  */
-public record RunOptions(Path resultsRoot, boolean force, PrintStream out, boolean probesPerRun) {
+public record RunOptions(Path resultsRoot, boolean force, PrintStream out, boolean probesPerRun, Set<String> onlyRuns) {
+
+    public RunOptions {
+        onlyRuns = Set.copyOf(onlyRuns);
+    }
+
+    public RunOptions(Path resultsRoot, boolean force, PrintStream out, boolean probesPerRun) {
+        this(resultsRoot, force, out, probesPerRun, Set.of());
+    }
+
+    public boolean selected(String runId) {
+        return onlyRuns.isEmpty() || onlyRuns.contains(runId);
+    }
 
     public RunOptions(Path resultsRoot, boolean force, PrintStream out) {
         this(resultsRoot, force, out, false);

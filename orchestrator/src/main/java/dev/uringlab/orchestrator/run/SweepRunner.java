@@ -76,8 +76,12 @@ public final class SweepRunner {
             throws IOException, ToolException, InterruptedException, HostException, ConfigException {
         Tally tally = new Tally();
         long t0 = System.nanoTime();
-        Progress progress = new Progress(options.out(), plan.totalRuns());
+        Progress progress = new Progress(options.out(), (int) plan.experiments().stream()
+                .flatMap(e -> e.runs().stream()).filter(r -> options.selected(r.runId())).count());
         for (ExperimentPlan planned : plan.experiments()) {
+            if (planned.runs().stream().noneMatch(r -> options.selected(r.runId()))) {
+                continue;
+            }
             ResultStore store = new ResultStore(options.resultsRoot(), planned.experiment().name());
             store.cleanPartials();
             // The session restores every knob when the experiment ends, fails or is interrupted.
@@ -131,6 +135,9 @@ public final class SweepRunner {
         double expectedPerRun = expectedSeconds(experiment);
         preflightSweptHost(experiment, host);
         for (RunSpec run : experiment.runs()) {
+            if (!options.selected(run.runId())) {
+                continue;
+            }
             if (!options.force() && store.stored(run.runId()).map(RunRecord::ok).orElse(false)) {
                 progress.skipped(run);
                 tally.skipped++;
@@ -235,7 +242,7 @@ public final class SweepRunner {
 
     private String manifest(Plan plan, ExperimentPlan experiment, Workload workload) {
         ExperimentManifest.Target target = new ExperimentManifest.Target(experiment.experiment().target().describe(),
-                experiment.topology().disk(), experiment.topology().irqs().stream().map(i -> new ExperimentManifest.Irq(
+                experiment.topology().disk(), HostInfo.diskModel(fs, experiment.topology().disk()), experiment.topology().irqs().stream().map(i -> new ExperimentManifest.Irq(
                         i.irq(), i.name(), HostInfo.cpus(i.effectiveCpus()))).toList(),
                 HostInfo.cpus(experiment.topology().irqCpus()));
         Map<String, String> tools = new LinkedHashMap<>();
