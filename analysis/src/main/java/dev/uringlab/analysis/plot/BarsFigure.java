@@ -55,7 +55,7 @@ final class BarsFigure {
         if (s.n() == 0) {
             return;
         }
-        data.add(s.mean(), s.halfWidth(), series, category);
+        data.add((Number) s.mean(), Bars.whisker(s), series, category);
         table.row(measure, series, category, s.n(), s.mean(), s.ciLow(), s.ciHigh());
     }
 }

@@ -34,7 +34,7 @@ final class PerCpuFigure {
                 if (s.n() == 0) {
                     continue;
                 }
-                data.add(s.mean(), s.halfWidth(), g.label(), "CPU " + cpu);
+                data.add((Number) s.mean(), Bars.whisker(s), g.label(), "CPU " + cpu);
                 table.row(probe, g.label(), cpu, s.n(), s.mean(), s.ciLow(), s.ciHigh());
             }
         }

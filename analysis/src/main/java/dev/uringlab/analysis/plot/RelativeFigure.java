@@ -37,8 +37,8 @@ final class RelativeFigure {
                     continue;
                 }
                 RelativeChange rc = RelativeChange.of(Cells.summary(base, measure), Cells.summary(cell.getValue(), measure));
-                double half = rc.hasInterval() ? (rc.ciHigh() - rc.ciLow()) / 2 * 100 : 0;
-                data.add(rc.change() * 100, half, s.getKey(), cell.getKey());
+                Double half = rc.hasInterval() ? (rc.ciHigh() - rc.ciLow()) / 2 * 100 : null;
+                data.add((Number) (rc.change() * 100), half, s.getKey(), cell.getKey());
                 table.row(measure, s.getKey(), baseline, cell.getKey(), rc.change() * 100,
                         rc.ciLow() * 100, rc.ciHigh() * 100, rc.overlap());
             }
