@@ -1,6 +1,5 @@
 package dev.uringlab.analysis.io;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -29,9 +28,11 @@ public final class RunRecordJson {
         }
     }
 
+    private static final com.fasterxml.jackson.databind.ObjectReader READER = MAPPER.readerFor(RunRecord.class);
+
     public static RunRecord read(Path file) throws IOException {
         try {
-            return MAPPER.readValue(Files.readString(file), new TypeReference<RunRecord>() { });
+            return READER.readValue(Files.readAllBytes(file));
         } catch (IOException e) {
             throw new IOException(file + ": not a readable run.json: " + e.getMessage().lines().findFirst().orElse(""), e);
         }

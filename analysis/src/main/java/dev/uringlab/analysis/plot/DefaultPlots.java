@@ -65,13 +65,25 @@ public final class DefaultPlots {
      * A probe is per CPU when its catalog meaning says "by CPU", or, for imported runs without
      * a catalog, when every key is a small non-negative integer (a CPU number, not a flag word).
      */
+    private static boolean isCpuNumber(String key) {
+        if (key.isEmpty() || key.length() > 4) {
+            return false;
+        }
+        for (int i = 0; i < key.length(); i++) {
+            if (!Character.isDigit(key.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     static boolean perCpu(String probe, List<RunRecord> runs, Manifest manifest) {
         String meaning = manifest.probeMeanings().get(probe);
         boolean anyKey = false;
         for (RunRecord r : runs) {
             for (String key : r.probeCounts().getOrDefault(probe, Map.of()).keySet()) {
                 anyKey = true;
-                if (!key.matches("\\d{1,4}")) {
+                if (!isCpuNumber(key)) {
                     return false;
                 }
             }
