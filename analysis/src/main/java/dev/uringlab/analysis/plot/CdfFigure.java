@@ -108,7 +108,7 @@ final class CdfFigure {
         if (steps.getSeriesCount() > 0) {
             note.append(latency ? "every I/O, from " + String.join(" + ", sources) : "bpftrace histogram")
                     .append(", runs of a configuration summed (").append(String.format(java.util.Locale.ROOT, "%,d", ios))
-                    .append(latency ? " I/Os)" : " events)");
+                    .append(latency ? " I/Os in the figure)" : " events in the figure)");
         }
         if (points.getSeriesCount() > 0) {
             note.append(note.length() > 0 ? "; " : "").append("markers: no histogram kept, only fio's p50/p95/p99/p99.9 "
