@@ -49,22 +49,23 @@ final class CdfFigure {
                 tail ? "fraction_above" : "cumulative_fraction", "count");
         Set<String> sources = new LinkedHashSet<>();
         long ios = 0;
+        SeriesStyle style = new SeriesStyle(ctx.grouping());
         Map<String, Group> byLabel = new java.util.HashMap<>();
         for (Group g : ctx.grouping().groups()) {
-            byLabel.put(g.label(), g);
+            byLabel.put(style.label(g), g);
             TreeMap<Double, Long> buckets = latency ? latencyBins(g, y, ctx, sources) : probeHistogram(g, y);
             if (!buckets.isEmpty()) {
-                XYSeries series = new XYSeries(g.label(), true, false);
-                ios += accumulate(buckets, tail, g.label(), series, table);
+                XYSeries series = new XYSeries(style.label(g), true, false);
+                ios += accumulate(buckets, tail, style.label(g), series, table);
                 steps.addSeries(series);
             } else if (latency) {
-                XYSeries series = new XYSeries(g.label(), true, true);
+                XYSeries series = new XYSeries(style.label(g), true, true);
                 for (String[] p : PERCENTILES) {
                     Summary s = g.summary(y + "_" + p[0] + "_us");
                     double f = Double.parseDouble(p[1]);
                     if (s.n() > 0 && s.mean() > 0) {
                         series.add(s.mean(), tail ? 1 - f : f);
-                        table.row(g.label(), s.mean(), tail ? 1 - f : f, "");
+                        table.row(style.label(g), s.mean(), tail ? 1 - f : f, "");
                     }
                 }
                 if (series.getItemCount() > 0) {
@@ -85,7 +86,6 @@ final class CdfFigure {
             axis.setRange(0, 1.02);
             yAxis = axis;
         }
-        SeriesStyle style = new SeriesStyle(ctx.grouping());
         XYStepRenderer renderer = new XYStepRenderer();
         renderer.setDefaultShapesVisible(false);
         for (int i = 0; i < steps.getSeriesCount(); i++) {

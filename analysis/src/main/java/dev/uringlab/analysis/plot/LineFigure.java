@@ -44,11 +44,30 @@ final class LineFigure {
         String yLabel = measures.size() == 1 ? Measures.label(measures.get(0)) : unitLabel(measures);
         ValueAxis yAxis = valueAxis(yLabel, spec.log());
         ErrorBarRenderer renderer = new ErrorBarRenderer(data.getSeriesCount(), new BasicStroke(2f));
+        int seriesPerMeasure = layout.cells(ctx.grouping()).size();
+        String note = null;
+        if (measures.size() > 1 && seriesPerMeasure > 1 && seriesPerMeasure <= SeriesStyle.DASHES.length) {
+            // Several measures × a few series: colour says the measure, the line style the series, and the
+            // legend lists each measure once (a legend of every pair was longer than the plot).
+            List<String> names = new java.util.ArrayList<>(layout.cells(ctx.grouping()).keySet());
+            for (int i = 0; i < data.getSeriesCount(); i++) {
+                renderer.setSeriesPaint(i, Palette.color(i / seriesPerMeasure));
+                renderer.setSeriesShape(i, Palette.shape(i / seriesPerMeasure));
+                renderer.setSeriesStroke(i, SeriesStyle.stroke(i % seriesPerMeasure));
+                renderer.setSeriesVisibleInLegend(i, i % seriesPerMeasure == 0);
+            }
+            renderer.setLegendItemLabelGenerator((dataset, series) -> {
+                String key = String.valueOf(dataset.getSeriesKey(series));
+                return key.contains(" · ") ? key.substring(0, key.indexOf(" · ")) : key;
+            });
+            note = SeriesStyle.note(names);
+        }
         XYPlot plot = new XYPlot(data, x.axis, yAxis, renderer);
         String title = String.join(", ", measures.stream().map(Measures::name).toList())
                 + (layout.x == null ? "" : " vs " + dev.uringlab.analysis.model.MeasureNames.axis(layout.x));
         JFreeChart chart = new JFreeChart(title, Palette.TITLE, plot, true);
-        return new Figure(spec.name(), title, ChartStyle.apply(chart, ctx.caption(null)), table.build(), ctx.caption(null));
+        String caption = ctx.caption(note);
+        return new Figure(spec.name(), title, ChartStyle.apply(chart, caption), table.build(), caption);
     }
 
     /** One line: the mean of each cell at its x, with the CI where there is one; one table row per point. */
@@ -86,6 +105,9 @@ final class LineFigure {
 
     /** Several measures on one axis share a unit (mean and p99 latency): label with that unit. */
     static String unitLabel(List<String> measures) {
+        if (measures.stream().allMatch(m -> m.endsWith(Measures.PER_IO))) {
+            return "events per I/O";
+        }
         String unit = Measures.unit(measures.get(0)).replace("us", "µs");
         return unit.isEmpty() ? "value" : "value (" + unit + ")";
     }
