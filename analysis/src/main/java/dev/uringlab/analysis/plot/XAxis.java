@@ -40,6 +40,9 @@ final class XAxis {
         }
         double min = values.stream().mapToDouble(Double::parseDouble).min().orElse(0);
         double max = values.stream().mapToDouble(Double::parseDouble).max().orElse(1);
+        double smallestPositive = values.stream().mapToDouble(Double::parseDouble).filter(v -> v > 0).min().orElse(0);
+        // A parameter sweep from 0 over decades (think cycles 0, 1000, …, 10⁶) is unreadable on a linear axis.
+        forceLog |= min == 0 && smallestPositive > 0 && max / smallestPositive >= 8;
         if (forceLog && min <= 0) {
             double smallest = values.stream().mapToDouble(Double::parseDouble).filter(v -> v > 0).min().orElse(1);
             zeroAt = smallest / 10;
