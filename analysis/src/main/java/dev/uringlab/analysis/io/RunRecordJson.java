@@ -28,7 +28,9 @@ public final class RunRecordJson {
         }
     }
 
-    private static final com.fasterxml.jackson.databind.ObjectReader READER = MAPPER.readerFor(RunRecord.class);
+    // The fast double parser: FloatingDecimal was a third of reading ten thousand run.json files.
+    private static final com.fasterxml.jackson.databind.ObjectReader READER = MAPPER.readerFor(RunRecord.class)
+            .with(com.fasterxml.jackson.core.StreamReadFeature.USE_FAST_DOUBLE_PARSER);
 
     public static RunRecord read(Path file) throws IOException {
         try {
