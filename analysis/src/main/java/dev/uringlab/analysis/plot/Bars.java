@@ -28,8 +28,14 @@ final class Bars {
                             DefaultStatisticalCategoryDataset data, boolean log) {
         CategoryAxis categories = new CategoryAxis(categoryLabel);
         categories.setCategoryMargin(0.2);
-        if (data.getColumnCount() > 6) {
-            categories.setCategoryLabelPositions(CategoryLabelPositions.UP_45);
+        int labelChars = 0;
+        for (Object key : data.getColumnKeys()) {
+            labelChars += String.valueOf(key).length();
+        }
+        if (data.getColumnCount() > 6 || labelChars > 90) { // long configuration names overlap when level
+            // Rotated, and allowed the room a "coop_taskrun=true, cpus=non-irq, iodepth=64" needs instead of "…".
+            categories.setCategoryLabelPositions(CategoryLabelPositions.createUpRotationLabelPositions(Math.PI / 4));
+            categories.setMaximumCategoryLabelWidthRatio(3f);
         }
         StatisticalBarRenderer renderer = new StatisticalBarRenderer();
         renderer.setBarPainter(new StandardBarPainter());

@@ -71,8 +71,11 @@ class FigureTypesTest {
     void perCpuListsEveryOnlineCpuEvenWithoutEvents(@TempDir Path out) throws IOException {
         Figure f = render(PlotSpec.of(PlotType.PER_CPU, "irq_per_cpu"), out);
         CategoryPlot plot = f.chart().getCategoryPlot();
-        assertEquals(List.of("CPU 0", "CPU 1"), plot.getDataset().getColumnKeys());
-        assertEquals(0.0, plot.getDataset().getValue("iodepth=1, cpus=irq", "CPU 0").doubleValue());
+        assertEquals(List.of("CPU 0", "CPU 1"), plot.getDataset().getRowKeys(), "two CPUs: one bar colour per CPU");
+        assertEquals(4, plot.getDataset().getColumnCount(), "a group of bars per configuration");
+        assertEquals(0.0, plot.getDataset().getValue("CPU 0", "1, irq").doubleValue());
+        assertEquals(20400.0, plot.getDataset().getValue("CPU 1", "1, irq").doubleValue(), 1e-9, "mean of 20200, 20400, 20600");
+        assertEquals("Device interrupts by CPU", f.title());
     }
 
     @Test
