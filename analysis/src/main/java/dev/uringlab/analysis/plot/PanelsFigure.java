@@ -57,7 +57,7 @@ final class PanelsFigure {
         String title = spec.perIo() && spec.y().stream().noneMatch(y -> ctx.runs().stream().anyMatch(r -> r.metrics().containsKey(y)))
                 ? "Kernel events per I/O" + (layout.x == null ? "" : " vs " + xName)
                 : String.join(" | ", titles) + (layout.x == null ? "" : " vs " + xName);
-        String caption = ctx.caption(spec.log() ? "log scale" : null);
+        String caption = ctx.caption(spec.log() ? "log scale: a zero has no place and is not drawn" : null);
         JFreeChart chart = new JFreeChart(title, Palette.TITLE, new PanelsPlot(panels, titles, COLUMNS), cells.size() > 1);
         return new Figure(spec.name(), title, ChartStyle.apply(chart, caption), table.build(), caption);
     }
