@@ -26,7 +26,7 @@ final class BarsFigure {
         String categoryLabel;
         if (measures.size() == 1) {
             String m = measures.get(0);
-            categoryLabel = layout.x == null ? "" : layout.x;
+            categoryLabel = layout.x == null ? "" : dev.uringlab.analysis.model.MeasureNames.axis(layout.x);
             for (Map.Entry<String, Map<String, List<Group>>> s : layout.cells(ctx.grouping()).entrySet()) {
                 for (Map.Entry<String, List<Group>> cell : s.getValue().entrySet()) {
                     add(data, table, m, s.getKey(), cell.getKey(), Cells.summary(cell.getValue(), m));

@@ -29,7 +29,7 @@ final class DualAxisFigure {
 
     static Figure build(PlotSpec spec, FigureContext ctx) {
         Layout layout = Layout.of(spec, ctx.grouping());
-        XAxis x = new XAxis(layout.x == null ? "" : layout.x, layout.xValues(ctx.grouping()));
+        XAxis x = new XAxis(layout.x == null ? "" : dev.uringlab.analysis.model.MeasureNames.axis(layout.x), layout.xValues(ctx.grouping()));
         String left = Cells.measure(spec, spec.y().get(0), ctx);
         String right = Cells.measure(spec, spec.y().get(1), ctx);
         DataTable.Builder table = DataTable.builder("measure", "series", layout.x == null ? "x" : layout.x,

@@ -43,9 +43,10 @@ final class RelativeFigure {
                         rc.ciLow() * 100, rc.ciHigh() * 100, rc.overlap());
             }
         }
-        String title = Measures.label(measure) + ": change vs " + baseline;
+        String title = Measures.name(measure) + ": change vs " + baseline;
         String caption = ctx.caption("0% = " + baseline);
-        JFreeChart chart = Bars.chart(title, layout.x == null ? "" : layout.x, "change vs " + baseline + " (%)", data, false);
+        JFreeChart chart = Bars.chart(title, layout.x == null ? "" : dev.uringlab.analysis.model.MeasureNames.axis(layout.x),
+                "change vs " + baseline + " (%)", data, false);
         ValueMarker zero = new ValueMarker(0, Color.BLACK, new BasicStroke(1.2f));
         chart.getCategoryPlot().addRangeMarker(zero);
         return new Figure(spec.name(), title, ChartStyle.apply(chart, caption), table.build(), caption);
