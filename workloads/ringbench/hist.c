@@ -23,7 +23,7 @@ void rb_hist_merge(struct rb_hist *dst, const struct rb_hist *src)
 }
 
 /* Midpoint of bucket i. */
-static double bucket_value(unsigned i)
+double rb_hist_bucket_value(unsigned i)
 {
 	if (i < RB_HIST_SUB)
 		return (double)i;
@@ -50,7 +50,7 @@ double rb_hist_pct(const struct rb_hist *h, double pct)
 	for (unsigned i = 0; i < RB_HIST_BUCKETS; i++) {
 		cum += h->b[i];
 		if (cum >= rank) {
-			double v = bucket_value(i);
+			double v = rb_hist_bucket_value(i);
 			if (v < (double)h->min)
 				v = (double)h->min;
 			if (v > (double)h->max)

@@ -105,7 +105,23 @@ static void ring_obj(struct rb_json *j, const char *key, const struct rb_ring_in
 	rb_json_end_obj(j);
 }
 
-static void latency_obj(struct rb_json *j, const char *key, const struct rb_hist *h)
+/* The non-empty buckets as {"<ns>": count}, fio json+'s clat_ns.bins shape, so a reader can draw
+ * the whole distribution (CDF, tail) instead of five percentiles. Keys are the values rb_hist_pct
+ * reports for a bucket (its midpoint, whole ns). */
+static void bins_obj(struct rb_json *j, const struct rb_hist *h)
+{
+	char key[32];
+	rb_json_obj(j, "bins_ns");
+	for (unsigned i = 0; i < RB_HIST_BUCKETS; i++) {
+		if (!h->b[i])
+			continue;
+		snprintf(key, sizeof(key), "%llu", (unsigned long long)rb_hist_bucket_value(i));
+		rb_json_u64(j, key, h->b[i]);
+	}
+	rb_json_end_obj(j);
+}
+
+static void latency_obj(struct rb_json *j, const char *key, const struct rb_hist *h, bool bins)
 {
 	rb_json_obj(j, key);
 	rb_json_u64(j, "samples", h->count);
@@ -116,6 +132,8 @@ static void latency_obj(struct rb_json *j, const char *key, const struct rb_hist
 	rb_json_dbl(j, "p99", rb_hist_pct(h, 99) / 1e3);
 	rb_json_dbl(j, "p99_9", rb_hist_pct(h, 99.9) / 1e3);
 	rb_json_dbl(j, "max", h->count ? (double)h->max / 1e3 : 0.0);
+	if (bins)
+		bins_obj(j, h);
 	rb_json_end_obj(j);
 }
 
@@ -234,7 +252,7 @@ void rb_report(const struct rb_opts *o, const struct rb_calib *c, const struct r
 
 	rb_json_dbl(&j, "elapsed_s", r->elapsed_s);
 	counters(&j, &tot, r->elapsed_s, o->bs);
-	latency_obj(&j, "latency_us", &tot.hist);
+	latency_obj(&j, "latency_us", &tot.hist, true);
 	rb_json_obj(&j, "cpu");
 	rb_json_dbl(&j, "usr_s", u1->usr_s - u0->usr_s);
 	rb_json_dbl(&j, "sys_s", u1->sys_s - u0->sys_s);
@@ -272,7 +290,7 @@ void rb_report(const struct rb_opts *o, const struct rb_calib *c, const struct r
 		rb_json_i64(&j, "cpu", jb->cpu);
 		rb_json_dbl(&j, "elapsed_s", secs);
 		counters(&j, &jb->st, secs, o->bs);
-		latency_obj(&j, "latency_us", &jb->st.hist);
+		latency_obj(&j, "latency_us", &jb->st.hist, false);
 		rb_json_end_obj(&j);
 	}
 	rb_json_end_arr(&j);

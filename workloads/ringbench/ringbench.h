@@ -165,6 +165,7 @@ static inline void rb_hist_add(struct rb_hist *h, uint64_t v)
 }
 void rb_hist_merge(struct rb_hist *dst, const struct rb_hist *src);
 double rb_hist_pct(const struct rb_hist *h, double pct); /* ns */
+double rb_hist_bucket_value(unsigned i); /* ns, the midpoint rb_hist_pct reports */
 
 /* ---- ring.c ---- */
 struct rb_ring_info {

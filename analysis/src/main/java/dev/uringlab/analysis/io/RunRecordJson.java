@@ -1,6 +1,5 @@
 package dev.uringlab.analysis.io;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -29,9 +28,13 @@ public final class RunRecordJson {
         }
     }
 
+    // The fast double parser: FloatingDecimal was a third of reading ten thousand run.json files.
+    private static final com.fasterxml.jackson.databind.ObjectReader READER = MAPPER.readerFor(RunRecord.class)
+            .with(com.fasterxml.jackson.core.StreamReadFeature.USE_FAST_DOUBLE_PARSER);
+
     public static RunRecord read(Path file) throws IOException {
         try {
-            return MAPPER.readValue(Files.readString(file), new TypeReference<RunRecord>() { });
+            return READER.readValue(Files.readAllBytes(file));
         } catch (IOException e) {
             throw new IOException(file + ": not a readable run.json: " + e.getMessage().lines().findFirst().orElse(""), e);
         }

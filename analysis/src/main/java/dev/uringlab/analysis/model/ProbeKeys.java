@@ -24,6 +24,10 @@ public final class ProbeKeys {
     }
 
     private static Long asLong(String s) {
+        // Most non-numeric keys (callsites) fail on the first character: no exception thrown and caught per comparison.
+        if (s.isEmpty() || s.length() > 19 || !(Character.isDigit(s.charAt(0)) || s.charAt(0) == '-' && s.length() > 1)) {
+            return null;
+        }
         try {
             return Long.parseLong(s);
         } catch (NumberFormatException e) {

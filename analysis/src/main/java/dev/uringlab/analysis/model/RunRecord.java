@@ -68,18 +68,24 @@ public record RunRecord(
             samples.forEach((k, v) -> ownSamples.put(k, java.util.List.copyOf(v)));
         }
         samples = Collections.unmodifiableMap(ownSamples);
-        params = frozen(params);
-        probeVariants = frozen(probeVariants);
-        metrics = frozen(metrics);
+        // Compact, shared-key maps: an analysis of 100,000 runs must fit the launcher's 512 MiB heap.
+        params = CompactMaps.of(params);
+        probeVariants = CompactMaps.of(probeVariants);
+        metrics = CompactMaps.of(metrics);
         LinkedHashMap<String, Map<String, Long>> counts = new LinkedHashMap<>();
         if (probeCounts != null) {
             probeCounts.forEach((k, v) -> {
                 java.util.TreeMap<String, Long> sorted = new java.util.TreeMap<>(ProbeKeys.ORDER);
                 sorted.putAll(v);
-                counts.put(k, frozen(sorted));
+                counts.put(k, CompactMaps.of(sorted));
             });
         }
-        probeCounts = Collections.unmodifiableMap(counts);
+        probeCounts = CompactMaps.of(counts);
+        experiment = CompactMaps.intern(experiment);
+        status = CompactMaps.intern(status);
+        cpuSet = CompactMaps.intern(cpuSet);
+        cpus = CompactMaps.intern(cpus);
+        target = CompactMaps.intern(target);
     }
 
     public RunRecord withError(String newError) {
@@ -94,7 +100,14 @@ public record RunRecord(
     /** The sum over all keys of one probe's map; 0 when the probe fired never. */
     public long probeTotal(String probeId) {
         Map<String, Long> byKey = probeCounts.get(probeId);
-        return byKey == null ? 0 : byKey.values().stream().mapToLong(Long::longValue).sum();
+        if (byKey == null) {
+            return 0;
+        }
+        long sum = 0;
+        for (Long v : byKey.values()) {
+            sum += v;
+        }
+        return sum;
     }
 
     private static <K, V> Map<K, V> frozen(Map<K, V> map) {

@@ -140,6 +140,39 @@ public final class FioJsonParser {
         return Metrics.of(m);
     }
 
+    /**
+     * The summed histogram of one latency kind ("lat" or "clat") over every job and direction that
+     * did IO, from {@code --output-format=json+}; null when fio printed no bins for it (plain json,
+     * or lat without lat_percentiles) or when its clat is the sqthread_poll garbage (see
+     * {@link #sqpollClatBroken}).
+     */
+    public static LatencyBins latencyBins(String text, String sourceName, String kind) throws ParseException {
+        int start = jsonStart(text);
+        if (start < 0) {
+            throw ParseException.in(sourceName, "no fio JSON report found");
+        }
+        JsonNode root;
+        try {
+            root = JSON.readTree(text.substring(start));
+        } catch (JsonProcessingException e) {
+            throw ParseException.in(sourceName, "not valid fio JSON: " + e.getOriginalMessage());
+        }
+        if (kind.equals("clat") && sqpollClatBroken(root)) {
+            return null;
+        }
+        java.util.TreeMap<Long, Long> bins = new java.util.TreeMap<>();
+        for (JsonNode job : root.path("jobs")) {
+            for (JsonNode dir : directionsOf(job)) {
+                JsonNode b = dir.path(kind + "_ns").path("bins");
+                if (!b.isObject() || b.isEmpty()) {
+                    return null; // one direction without bins: a partial histogram would misstate the mix
+                }
+                LatencyBins.add(bins, b::fields);
+            }
+        }
+        return bins.isEmpty() ? null : new LatencyBins("fio json+ " + kind + "_ns.bins", bins);
+    }
+
     /** Directions that did IO; fio's "mixed" (unified_rw_reporting) replaces read/write/trim. */
     private static List<JsonNode> directionsOf(JsonNode job) {
         if (job.has("mixed")) {

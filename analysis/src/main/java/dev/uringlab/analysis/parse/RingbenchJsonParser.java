@@ -78,6 +78,21 @@ public final class RingbenchJsonParser {
         }
     }
 
+    /** The submit-to-completion histogram ({@code latency_us.bins_ns}); null for a ringbench that printed none. */
+    public static LatencyBins latencyBins(String json, String source) throws ParseException {
+        try {
+            JsonNode bins = MAPPER.readTree(json).path("latency_us").path("bins_ns");
+            if (!bins.isObject() || bins.isEmpty()) {
+                return null;
+            }
+            java.util.TreeMap<Long, Long> out = new java.util.TreeMap<>();
+            LatencyBins.add(out, bins::fields);
+            return new LatencyBins("ringbench latency_us.bins_ns", out);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw ParseException.in(source, "not ringbench JSON: " + e.getOriginalMessage());
+        }
+    }
+
     private static double number(JsonNode root, String source, String field) throws ParseException {
         JsonNode v = root.path(field);
         if (!v.isNumber()) {

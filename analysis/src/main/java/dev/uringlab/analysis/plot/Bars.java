@@ -28,8 +28,14 @@ final class Bars {
                             DefaultStatisticalCategoryDataset data, boolean log) {
         CategoryAxis categories = new CategoryAxis(categoryLabel);
         categories.setCategoryMargin(0.2);
-        if (data.getColumnCount() > 6) {
-            categories.setCategoryLabelPositions(CategoryLabelPositions.UP_45);
+        int labelChars = 0;
+        for (Object key : data.getColumnKeys()) {
+            labelChars += String.valueOf(key).length();
+        }
+        if (data.getColumnCount() > 6 || labelChars > 90) { // long configuration names overlap when level
+            // Rotated, and allowed the room a "coop_taskrun=true, cpus=non-irq, iodepth=64" needs instead of "…".
+            categories.setCategoryLabelPositions(CategoryLabelPositions.createUpRotationLabelPositions(Math.PI / 4));
+            categories.setMaximumCategoryLabelWidthRatio(3f);
         }
         StatisticalBarRenderer renderer = new StatisticalBarRenderer();
         renderer.setBarPainter(new StandardBarPainter());
@@ -41,19 +47,39 @@ final class Bars {
         }
         ValueAxis values;
         if (log) {
-            LogAxis axis = new LogAxis(valueLabel);
+            LogAxis axis = new ReadableLogAxis(valueLabel);
             double smallest = smallestPositive(data);
             axis.setSmallestValue(smallest / 2);
-            axis.setTickUnit(new org.jfree.chart.axis.NumberTickUnit(1)); // one tick per decade
-            axis.setNumberFormatOverride(new java.text.DecimalFormat("0E0"));
             renderer.setBase(smallest / 2); // bars start at the axis floor; log(0) has no place to start from
             values = axis;
         } else {
-            values = new NumberAxis(valueLabel);
+            NumberAxis linear = new NumberAxis(valueLabel);
+            if (smallestMean(data) >= 0) {
+                linear.setRangeType(org.jfree.data.RangeType.POSITIVE); // a wide CI must not draw a count below 0
+            }
+            values = linear;
         }
         CategoryPlot plot = new CategoryPlot(data, categories, values, renderer);
         plot.setOrientation(PlotOrientation.VERTICAL);
         return new JFreeChart(title, Palette.TITLE, plot, data.getRowCount() > 1 || (data.getRowCount() == 1 && !"all".equals(data.getRowKey(0))));
+    }
+
+    private static double smallestMean(DefaultStatisticalCategoryDataset data) {
+        double min = Double.POSITIVE_INFINITY;
+        for (int r = 0; r < data.getRowCount(); r++) {
+            for (int c = 0; c < data.getColumnCount(); c++) {
+                Number v = data.getMeanValue(r, c);
+                if (v != null) {
+                    min = Math.min(min, v.doubleValue());
+                }
+            }
+        }
+        return min;
+    }
+
+    /** The CI half-width as the dataset's "deviation", or none (no whisker) when there is no interval. */
+    static Double whisker(dev.uringlab.analysis.stats.Summary s) {
+        return s.hasInterval() ? s.halfWidth() : null;
     }
 
     static double smallestPositive(DefaultStatisticalCategoryDataset data) {

@@ -26,7 +26,7 @@ final class BarsFigure {
         String categoryLabel;
         if (measures.size() == 1) {
             String m = measures.get(0);
-            categoryLabel = layout.x == null ? "" : layout.x;
+            categoryLabel = layout.x == null ? "" : dev.uringlab.analysis.model.MeasureNames.axis(layout.x);
             for (Map.Entry<String, Map<String, List<Group>>> s : layout.cells(ctx.grouping()).entrySet()) {
                 for (Map.Entry<String, List<Group>> cell : s.getValue().entrySet()) {
                     add(data, table, m, s.getKey(), cell.getKey(), Cells.summary(cell.getValue(), m));
@@ -55,7 +55,7 @@ final class BarsFigure {
         if (s.n() == 0) {
             return;
         }
-        data.add(s.mean(), s.halfWidth(), series, category);
+        data.add((Number) s.mean(), Bars.whisker(s), series, category);
         table.row(measure, series, category, s.n(), s.mean(), s.ciLow(), s.ciHigh());
     }
 }

@@ -1,28 +1,35 @@
 package dev.uringlab.analysis.plot;
 
+import dev.uringlab.analysis.model.MeasureNames;
 import dev.uringlab.analysis.model.RunRecord;
+import dev.uringlab.analysis.parse.LatencyBins;
 import dev.uringlab.analysis.stats.DataTable;
 import dev.uringlab.analysis.stats.Group;
 import dev.uringlab.analysis.stats.Summary;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.renderer.xy.XYStepRenderer;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
-import java.awt.BasicStroke;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Latency distribution per configuration. For {@code lat}/{@code clat} the points are fio's own
- * percentiles (p50, p95, p99, p99.9; means over repetitions), since run.json keeps no raw samples;
- * for a bpftrace histogram probe the buckets are summed over the group's runs and accumulated,
- * each point at its bucket's upper edge.
+ * The latency distribution per configuration, drawn from whole histograms: fio json+ bins
+ * ({@code lat_ns}/{@code clat_ns}) or ringbench's, read from each run's raw output, or a
+ * bpftrace histogram probe; the runs of a configuration are summed. With {@code log: true} the
+ * y axis is the tail, 1 − CDF on a log scale, where p99 and p99.9 are visible as 0.01 and 0.001.
+ * Only when no run kept a histogram are fio's four percentiles shown, as points, and the caption
+ * says so: four points joined by lines are not a distribution.
  */
 final class CdfFigure {
 
@@ -34,47 +41,125 @@ final class CdfFigure {
 
     static Figure build(PlotSpec spec, FigureContext ctx) {
         String y = spec.y().get(0);
-        boolean fioPercentiles = y.equals("lat") || y.equals("clat");
-        XYSeriesCollection data = new XYSeriesCollection();
-        DataTable.Builder table = DataTable.builder("configuration", "value", "cumulative_fraction");
+        boolean latency = y.equals("lat") || y.equals("clat");
+        boolean tail = spec.log();
+        XYSeriesCollection steps = new XYSeriesCollection();
+        XYSeriesCollection points = new XYSeriesCollection();
+        DataTable.Builder table = DataTable.builder("configuration", latency ? "latency_us" : "value",
+                tail ? "fraction_above" : "cumulative_fraction", "count");
+        Set<String> sources = new LinkedHashSet<>();
+        long ios = 0;
+        SeriesStyle style = new SeriesStyle(ctx.grouping());
+        Map<String, Group> byLabel = new java.util.HashMap<>();
         for (Group g : ctx.grouping().groups()) {
-            XYSeries series = new XYSeries(g.label(), true, true); // few samples: p95 == p99 is a real step
-            if (fioPercentiles) {
+            byLabel.put(style.label(g), g);
+            TreeMap<Double, Long> buckets = latency ? latencyBins(g, y, ctx, sources) : probeHistogram(g, y);
+            if (!buckets.isEmpty()) {
+                XYSeries series = new XYSeries(style.label(g), true, false);
+                ios += accumulate(buckets, tail, style.label(g), series, table);
+                steps.addSeries(series);
+            } else if (latency) {
+                XYSeries series = new XYSeries(style.label(g), true, true);
                 for (String[] p : PERCENTILES) {
                     Summary s = g.summary(y + "_" + p[0] + "_us");
+                    double f = Double.parseDouble(p[1]);
                     if (s.n() > 0 && s.mean() > 0) {
-                        series.add(s.mean(), Double.parseDouble(p[1]));
-                        table.row(g.label(), s.mean(), Double.parseDouble(p[1]));
+                        series.add(s.mean(), tail ? 1 - f : f);
+                        table.row(style.label(g), s.mean(), tail ? 1 - f : f, "");
                     }
                 }
-            } else {
-                histogram(g, y, series, table);
-            }
-            if (series.getItemCount() > 0) {
-                data.addSeries(series);
+                if (series.getItemCount() > 0) {
+                    points.addSeries(series);
+                }
             }
         }
-        XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, true);
-        for (int i = 0; i < data.getSeriesCount(); i++) {
-            renderer.setSeriesPaint(i, Palette.color(i));
-            renderer.setSeriesShape(i, Palette.shape(i));
-            renderer.setSeriesStroke(i, new BasicStroke(2f));
-        }
-        LogAxis xAxis = new LogAxis(fioPercentiles ? y + " latency (µs)" : y + " (bucket upper edge)");
+        String what = latency ? MeasureNames.name(y) : MeasureNames.probe(y);
+        LogAxis xAxis = new ReadableLogAxis(latency ? what + " (µs)" : what + " (bucket upper edge)");
         xAxis.setSmallestValue(1e-3);
-        // Plain numbers at quarter decades (100, 178, 316, 562, 1000) instead of "10^2.25".
-        xAxis.setTickUnit(new org.jfree.chart.axis.NumberTickUnit(0.25));
-        xAxis.setNumberFormatOverride(new java.text.DecimalFormat("0.###"));
-        NumberAxis yAxis = new NumberAxis("cumulative fraction");
-        yAxis.setRange(0, 1.02);
-        XYPlot plot = new XYPlot(data, xAxis, yAxis, renderer);
-        String title = (fioPercentiles ? y + " latency" : y) + " distribution";
-        String caption = ctx.caption(fioPercentiles ? "points: fio p50/p95/p99/p99.9, mean over repetitions" : "bpftrace histogram, all runs of a configuration summed");
+        ValueAxis yAxis;
+        if (tail) {
+            LogAxis axis = new ReadableLogAxis("fraction of I/Os slower than x (1 − CDF)");
+            axis.setSmallestValue(ios > 0 ? 0.5 / ios : 1e-4);
+            yAxis = axis;
+        } else {
+            NumberAxis axis = new NumberAxis("fraction of I/Os at or below x (CDF)");
+            axis.setRange(0, 1.02);
+            yAxis = axis;
+        }
+        XYStepRenderer renderer = new XYStepRenderer();
+        renderer.setDefaultShapesVisible(false);
+        for (int i = 0; i < steps.getSeriesCount(); i++) {
+            Group g = byLabel.get(String.valueOf(steps.getSeriesKey(i)));
+            renderer.setSeriesPaint(i, Palette.color(style.colour(g, i)));
+            renderer.setSeriesStroke(i, style.stroke(g));
+        }
+        XYPlot plot = new XYPlot(steps, xAxis, yAxis, renderer);
+        if (points.getSeriesCount() > 0) {
+            plot.setDataset(1, points);
+            XYLineAndShapeRenderer markers = new XYLineAndShapeRenderer(false, true);
+            for (int i = 0; i < points.getSeriesCount(); i++) {
+                markers.setSeriesPaint(i, Palette.color(steps.getSeriesCount() + i));
+                markers.setSeriesShape(i, Palette.shape(steps.getSeriesCount() + i));
+            }
+            plot.setRenderer(1, markers);
+        }
+        String title = Character.toUpperCase(what.charAt(0)) + what.substring(1) + " distribution" + (tail ? ": tail" : "");
+        StringBuilder note = new StringBuilder();
+        if (steps.getSeriesCount() > 0) {
+            note.append(latency ? "every I/O, from " + String.join(" + ", sources) : "bpftrace histogram")
+                    .append(", runs of a configuration summed (").append(String.format(java.util.Locale.ROOT, "%,d", ios))
+                    .append(latency ? " I/Os in the figure)" : " events in the figure)");
+        }
+        if (points.getSeriesCount() > 0) {
+            note.append(note.length() > 0 ? "; " : "").append("markers: no histogram kept, only fio's p50/p95/p99/p99.9 "
+                    + "(mean over repetitions), not a distribution");
+        }
+        if (style.note() != null && steps.getSeriesCount() > 0) {
+            note.append("; ").append(style.note());
+        }
+        if (tail) {
+            note.append("; y: fraction of I/Os slower than x, log scale (0.01 = p99)");
+        }
+        String caption = ctx.plainCaption(note.toString());
         JFreeChart chart = new JFreeChart(title, Palette.TITLE, plot, true);
         return new Figure(spec.name(), title, ChartStyle.apply(chart, caption), table.build(), caption);
     }
 
-    private static void histogram(Group g, String probe, XYSeries series, DataTable.Builder table) {
+    /** Adds the step points (x = bucket value, y = CDF or 1 − CDF after it); returns the total count. */
+    static long accumulate(TreeMap<Double, Long> buckets, boolean tail, String label, XYSeries series, DataTable.Builder table) {
+        long total = 0;
+        for (long c : buckets.values()) {
+            total += c;
+        }
+        long running = 0;
+        for (Map.Entry<Double, Long> e : buckets.entrySet()) {
+            running += e.getValue();
+            double f = (double) running / total;
+            double yv = tail ? 1 - f : f;
+            if (e.getKey() <= 0 || e.getKey().isInfinite() || (tail && running == total)) {
+                continue; // no place on a log axis; the tail's last point is 0
+            }
+            series.add(e.getKey().doubleValue(), yv);
+            table.row(label, e.getKey(), yv, e.getValue());
+        }
+        return total;
+    }
+
+    /** µs → I/Os summed over the group's runs; empty unless every run kept bins (a partial sum would misstate). */
+    private static TreeMap<Double, Long> latencyBins(Group g, String kind, FigureContext ctx, Set<String> sources) {
+        TreeMap<Double, Long> out = new TreeMap<>();
+        for (RunRecord r : g.runs()) {
+            LatencyBins bins = ctx.histograms().of(r, kind);
+            if (bins == null) {
+                return new TreeMap<>();
+            }
+            sources.add(bins.source());
+            bins.binsNs().forEach((ns, count) -> out.merge(ns / 1000.0, count, Long::sum));
+        }
+        return out;
+    }
+
+    private static TreeMap<Double, Long> probeHistogram(Group g, String probe) {
         TreeMap<Double, Long> buckets = new TreeMap<>();
         for (RunRecord r : g.runs()) {
             for (Map.Entry<String, Long> e : r.probeCounts().getOrDefault(probe, Map.of()).entrySet()) {
@@ -85,14 +170,6 @@ final class CdfFigure {
                 }
             }
         }
-        long total = buckets.values().stream().mapToLong(Long::longValue).sum();
-        long running = 0;
-        for (Map.Entry<Double, Long> e : buckets.entrySet()) {
-            running += e.getValue();
-            if (total > 0 && e.getKey() > 0 && !e.getKey().isInfinite()) {
-                series.add(e.getKey().doubleValue(), (double) running / total);
-                table.row(g.label(), e.getKey(), (double) running / total);
-            }
-        }
+        return buckets;
     }
 }

@@ -51,6 +51,15 @@ final class ChartStyle {
             for (int i = 0; i < xy.getRangeAxisCount(); i++) {
                 style(xy.getRangeAxis(i));
             }
+        } else if (plot instanceof PanelsPlot panels) {
+            for (XYPlot xy : panels.panels) {
+                xy.setBackgroundPaint(Color.WHITE);
+                xy.setOutlinePaint(Color.GRAY);
+                xy.setDomainGridlinePaint(Palette.GRID);
+                xy.setRangeGridlinePaint(Palette.GRID);
+                style(xy.getDomainAxis());
+                style(xy.getRangeAxis());
+            }
         } else if (plot instanceof CategoryPlot cat) {
             cat.setRangeGridlinePaint(Palette.GRID);
             style(cat.getDomainAxis());

@@ -12,9 +12,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The figures an experiment gets without a {@code plots:} section: IOPS, mean and p99 latency
- * vs the first swept axis; the change of IOPS vs the first configuration of the second axis;
- * every probe's events per IO as grouped bars on a log scale (counts span five decades); and
+ * The figures an experiment gets without a {@code plots:} section: IOPS vs the first swept axis,
+ * and a row of panels IOPS | mean latency | p99; the change of IOPS vs the first configuration of the second axis;
+ * every probe's events per I/O, one panel per probe on a log scale (counts span five decades);
+ * the latency distribution and its tail (1 − CDF) from the runs' histograms; and
  * per-CPU bars for each probe keyed by CPU; and every per-iteration sample (stall latencies) as a scatter.
  */
 public final class DefaultPlots {
@@ -25,17 +26,22 @@ public final class DefaultPlots {
     public static List<PlotSpec> of(List<RunRecord> runs, Grouping grouping, Manifest manifest) {
         List<PlotSpec> specs = new ArrayList<>();
         String lat = has(runs, "lat_mean_us") ? "lat" : "clat";
-        for (String y : List.of(Metrics.IOPS, lat + "_mean_us", lat + "_p99_us")) {
-            if (has(runs, y)) {
-                specs.add(PlotSpec.of(PlotType.LINE, y));
-            }
+        if (has(runs, Metrics.IOPS)) {
+            specs.add(PlotSpec.of(PlotType.LINE, Metrics.IOPS));
+        }
+        List<String> row = List.of(Metrics.IOPS, lat + "_mean_us", lat + "_p99_us").stream().filter(y -> has(runs, y)).toList();
+        if (row.size() > 1) {
+            specs.add(new PlotSpec("panels-iops-latency", PlotType.PANELS, row, null, null, null, false, false, null));
         }
         if (grouping.axes().size() >= 2 && has(runs, Metrics.IOPS)) {
             specs.add(PlotSpec.of(PlotType.RELATIVE, Metrics.IOPS));
         }
         Set<String> probes = Measures.measuredProbes(runs);
         if (!probes.isEmpty()) {
-            specs.add(new PlotSpec("probes-per-io", PlotType.BARS, List.copyOf(probes), null, null, null, true, true, null));
+            // One panel per probe, x = the first axis, a line per configuration of the rest: eight
+            // probes × eight configurations as bars needed an eight-entry legend and a colour per bar.
+            PlotType shape = grouping.axes().isEmpty() ? PlotType.BARS : PlotType.PANELS;
+            specs.add(new PlotSpec("probes-per-io", shape, List.copyOf(probes), null, null, null, true, true, null));
         }
         for (String probe : probes) {
             if (perCpu(probe, runs, manifest)) {
@@ -44,6 +50,7 @@ public final class DefaultPlots {
         }
         if (has(runs, lat + "_p99_us")) {
             specs.add(PlotSpec.of(PlotType.CDF, lat));
+            specs.add(PlotSpec.of(PlotType.CDF, lat).withLog(true).named("cdf-" + lat + "-tail"));
         }
         runs.stream().flatMap(r -> r.samples().keySet().stream()).distinct()
                 .forEach(sample -> specs.add(PlotSpec.of(PlotType.SCATTER, sample)));
@@ -58,13 +65,25 @@ public final class DefaultPlots {
      * A probe is per CPU when its catalog meaning says "by CPU", or, for imported runs without
      * a catalog, when every key is a small non-negative integer (a CPU number, not a flag word).
      */
+    private static boolean isCpuNumber(String key) {
+        if (key.isEmpty() || key.length() > 4) {
+            return false;
+        }
+        for (int i = 0; i < key.length(); i++) {
+            if (!Character.isDigit(key.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     static boolean perCpu(String probe, List<RunRecord> runs, Manifest manifest) {
         String meaning = manifest.probeMeanings().get(probe);
         boolean anyKey = false;
         for (RunRecord r : runs) {
             for (String key : r.probeCounts().getOrDefault(probe, Map.of()).keySet()) {
                 anyKey = true;
-                if (!key.matches("\\d{1,4}")) {
+                if (!isCpuNumber(key)) {
                     return false;
                 }
             }

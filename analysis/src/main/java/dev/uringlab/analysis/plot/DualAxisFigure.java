@@ -7,7 +7,6 @@ import dev.uringlab.analysis.stats.Summary;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.plot.XYPlot;
-import org.jfree.chart.renderer.xy.XYErrorRenderer;
 import org.jfree.data.xy.YIntervalSeries;
 import org.jfree.data.xy.YIntervalSeriesCollection;
 
@@ -30,7 +29,7 @@ final class DualAxisFigure {
 
     static Figure build(PlotSpec spec, FigureContext ctx) {
         Layout layout = Layout.of(spec, ctx.grouping());
-        XAxis x = new XAxis(layout.x == null ? "" : layout.x, layout.xValues(ctx.grouping()));
+        XAxis x = new XAxis(layout.x == null ? "" : dev.uringlab.analysis.model.MeasureNames.axis(layout.x), layout.xValues(ctx.grouping()));
         String left = Cells.measure(spec, spec.y().get(0), ctx);
         String right = Cells.measure(spec, spec.y().get(1), ctx);
         DataTable.Builder table = DataTable.builder("measure", "series", layout.x == null ? "x" : layout.x,
@@ -69,15 +68,7 @@ final class DualAxisFigure {
         return data;
     }
 
-    private static XYErrorRenderer renderer(int seriesCount, BasicStroke stroke) {
-        XYErrorRenderer r = new XYErrorRenderer();
-        r.setDefaultLinesVisible(true);
-        r.setErrorPaint(null);
-        for (int i = 0; i < seriesCount; i++) {
-            r.setSeriesPaint(i, Palette.color(i));
-            r.setSeriesShape(i, Palette.shape(i));
-            r.setSeriesStroke(i, stroke);
-        }
-        return r;
+    private static ErrorBarRenderer renderer(int seriesCount, BasicStroke stroke) {
+        return new ErrorBarRenderer(seriesCount, stroke);
     }
 }

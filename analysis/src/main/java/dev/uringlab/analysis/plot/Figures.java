@@ -23,7 +23,7 @@ public final class Figures {
         for (Object value : ctx.grouping().values(spec.facet())) {
             Grouping part = ctx.grouping().where(spec.facet(), value);
             String suffix = spec.facet() + "-" + String.valueOf(value).replaceAll("[^A-Za-z0-9.]+", "");
-            Figure f = buildOne(spec.named(spec.name() + "_" + suffix), new FigureContext(part, ctx.runs(), ctx.manifest()));
+            Figure f = buildOne(spec.named(spec.name() + "_" + suffix), ctx.with(part));
             String title = f.title() + " (" + spec.facet() + "=" + value + ")";
             f.chart().setTitle(title);
             f.chart().getTitle().setFont(Palette.TITLE);
@@ -41,6 +41,9 @@ public final class Figures {
             case DUAL_AXIS -> DualAxisFigure.build(spec, ctx);
             case SCATTER -> ScatterFigure.build(spec, ctx);
             case CDF -> CdfFigure.build(spec, ctx);
+            case PANELS -> PanelsFigure.build(spec, ctx);
+            case COUNTS -> CountsFigure.build(spec, ctx);
+            case SWEEP -> LineFigure.build(spec, ctx, true);
         };
     }
 }

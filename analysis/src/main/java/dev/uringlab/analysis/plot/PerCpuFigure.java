@@ -14,7 +14,13 @@ import java.util.TreeSet;
 /** A per-CPU probe's counts, one category per CPU and one bar per configuration: where the IRQs/IPIs land. */
 final class PerCpuFigure {
 
+    private static final int FEW_CPUS = 8;
+
     private PerCpuFigure() {
+    }
+
+    private static String values(Group g) {
+        return g.swept().isEmpty() ? g.label() : String.join(", ", g.swept().values().stream().map(String::valueOf).toList());
     }
 
     static Figure build(PlotSpec spec, FigureContext ctx) {
@@ -34,15 +40,22 @@ final class PerCpuFigure {
                 if (s.n() == 0) {
                     continue;
                 }
-                data.add(s.mean(), s.halfWidth(), g.label(), "CPU " + cpu);
+                // Few CPUs: a bar per CPU within each configuration (legend: the CPUs); many: the other way round.
+                if (cpus.size() <= FEW_CPUS) {
+                    data.add((Number) s.mean(), Bars.whisker(s), "CPU " + cpu, values(g));
+                } else {
+                    data.add((Number) s.mean(), Bars.whisker(s), g.label(), "CPU " + cpu);
+                }
                 table.row(probe, g.label(), cpu, s.n(), s.mean(), s.ciLow(), s.ciHigh());
             }
         }
-        String unit = spec.perIo() ? "events/IO" : "events";
-        String title = probe + " per CPU";
+        String name = dev.uringlab.analysis.model.MeasureNames.probe(probe);
+        String title = Character.toUpperCase(name.charAt(0)) + name.substring(1) + (spec.perIo() ? " per I/O" : "") + " by CPU";
         String caption = ctx.caption(null);
+        // The axis names once in the axis title, the values under each group: "false, irq, 1", not "coop_taskrun=false, …".
+        String categories = cpus.size() > FEW_CPUS ? "CPU" : ctx.grouping().axes().isEmpty() ? "" : String.join(", ", ctx.grouping().axes());
         return new Figure(spec.name(), title,
-                ChartStyle.apply(Bars.chart(title, "CPU", probe + " (" + unit + ")", data, spec.log()), caption),
+                ChartStyle.apply(Bars.chart(title, categories, spec.perIo() ? "per I/O" : "events", data, spec.log()), caption),
                 table.build(), caption);
     }
 }

@@ -18,8 +18,14 @@ public enum PlotType {
     DUAL_AXIS,
     /** Every run as a point in execution order; outliers (MAD) drawn apart. */
     SCATTER,
-    /** Latency distribution: fio's percentiles or a bpftrace histogram, cumulative. */
-    CDF;
+    /** Latency distribution from whole histograms (fio json+, ringbench, a bpftrace hist); {@code log}: the tail, 1 − CDF. */
+    CDF,
+    /** A row of panels sharing x, one per y (IOPS | mean latency | p99), the same series in each. */
+    PANELS,
+    /** Events per I/O vs a swept axis, one line per case: every key of each probe (calls by return value) × series. */
+    COUNTS,
+    /** A measure vs a numeric parameter on a log x axis (think cycles 0, 100, 1000, …); 0 sits one decade left. */
+    SWEEP;
 
     public String yamlName() {
         return name().toLowerCase(Locale.ROOT);

@@ -37,15 +37,16 @@ final class RelativeFigure {
                     continue;
                 }
                 RelativeChange rc = RelativeChange.of(Cells.summary(base, measure), Cells.summary(cell.getValue(), measure));
-                double half = rc.hasInterval() ? (rc.ciHigh() - rc.ciLow()) / 2 * 100 : 0;
-                data.add(rc.change() * 100, half, s.getKey(), cell.getKey());
+                Double half = rc.hasInterval() ? (rc.ciHigh() - rc.ciLow()) / 2 * 100 : null;
+                data.add((Number) (rc.change() * 100), half, s.getKey(), cell.getKey());
                 table.row(measure, s.getKey(), baseline, cell.getKey(), rc.change() * 100,
                         rc.ciLow() * 100, rc.ciHigh() * 100, rc.overlap());
             }
         }
-        String title = Measures.label(measure) + ": change vs " + baseline;
+        String title = Measures.name(measure) + ": change vs " + baseline;
         String caption = ctx.caption("0% = " + baseline);
-        JFreeChart chart = Bars.chart(title, layout.x == null ? "" : layout.x, "change vs " + baseline + " (%)", data, false);
+        JFreeChart chart = Bars.chart(title, layout.x == null ? "" : dev.uringlab.analysis.model.MeasureNames.axis(layout.x),
+                "change vs " + baseline + " (%)", data, false);
         ValueMarker zero = new ValueMarker(0, Color.BLACK, new BasicStroke(1.2f));
         chart.getCategoryPlot().addRangeMarker(zero);
         return new Figure(spec.name(), title, ChartStyle.apply(chart, caption), table.build(), caption);

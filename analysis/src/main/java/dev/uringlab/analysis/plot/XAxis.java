@@ -20,7 +20,14 @@ final class XAxis {
     private final boolean numeric;
     final ValueAxis axis;
 
+    private double zeroAt = Double.NaN;
+
     XAxis(String label, List<String> values) {
+        this(label, values, false);
+    }
+
+    /** @param forceLog a log axis whatever the range; a 0 among the values is drawn one decade below the smallest other */
+    XAxis(String label, List<String> values, boolean forceLog) {
         this.values = List.copyOf(values);
         this.numeric = !values.isEmpty() && values.stream().allMatch(XAxis::isNumber);
         if (!numeric) {
@@ -33,11 +40,17 @@ final class XAxis {
         }
         double min = values.stream().mapToDouble(Double::parseDouble).min().orElse(0);
         double max = values.stream().mapToDouble(Double::parseDouble).max().orElse(1);
-        if (min > 0 && max / min >= 8) {
-            LogAxis log = new LogAxis(label);
-            log.setBase(2);
-            log.setNumberFormatOverride(new DecimalFormat("0.###"));
-            log.setTickUnit(new NumberTickUnit(1));
+        double smallestPositive = values.stream().mapToDouble(Double::parseDouble).filter(v -> v > 0).min().orElse(0);
+        // A parameter sweep from 0 over decades (think cycles 0, 1000, …, 10⁶) is unreadable on a linear axis.
+        forceLog |= min == 0 && smallestPositive > 0 && max / smallestPositive >= 8;
+        if (forceLog && min <= 0) {
+            double smallest = values.stream().mapToDouble(Double::parseDouble).filter(v -> v > 0).min().orElse(1);
+            zeroAt = smallest / 10;
+            min = zeroAt;
+        }
+        if (min > 0 && (forceLog || max / min >= 8)) {
+            // Ticks at the swept values only (1, 4, 16, 64), not at 2, 8, 32 that were never run.
+            LogAxis log = new ReadableLogAxis(label, values.stream().map(this::position).sorted().toList(), zeroAt);
             log.setLowerMargin(0.08);
             log.setUpperMargin(0.08);
             axis = log;
@@ -52,7 +65,11 @@ final class XAxis {
 
     /** Where a swept value sits on the axis. */
     double position(String value) {
-        return numeric ? Double.parseDouble(value) : values.indexOf(value);
+        if (!numeric) {
+            return values.indexOf(value);
+        }
+        double v = Double.parseDouble(value);
+        return v <= 0 && !Double.isNaN(zeroAt) ? zeroAt : v;
     }
 
     static boolean isNumber(String s) {

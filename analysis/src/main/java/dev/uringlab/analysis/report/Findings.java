@@ -76,7 +76,7 @@ public final class Findings {
             }
             RelativeChange rc = RelativeChange.of(sa, sb);
             String ci = Numbers.percentInterval(rc.ciLow(), rc.ciHigh());
-            parts.add(Numbers.percent(rc.change()) + " " + Measures.label(m).replace(" (IO/s)", "").replace(" (µs)", "")
+            parts.add(Numbers.percent(rc.change()) + " " + Measures.name(m)
                     + (ci.isEmpty() ? "" : " " + ci));
             caution |= m.equals(Metrics.IOPS) && (rc.overlap() || !rc.hasInterval());
         }

@@ -57,7 +57,8 @@ public final class ReportGenerator {
         files.add(longCsv);
         write(experimentDir.resolve("stats.csv"), StatsTable.csv(StatsTable.of(grouping, StatsTable.measures(runs))), files);
 
-        FigureContext ctx = new FigureContext(grouping, runs, results.manifest());
+        FigureContext ctx = new FigureContext(grouping, runs, results.manifest(),
+                new dev.uringlab.analysis.io.RunHistograms(experimentDir.resolve(ResultsDirectory.RUNS)));
         List<PlotSpec> plotSpecs = specs.useDefaults() ? DefaultPlots.of(runs, grouping, results.manifest()) : specs.plots();
         List<String> problems = Collections.synchronizedList(new ArrayList<>());
         Path figuresDir = experimentDir.resolve(FIGURES);

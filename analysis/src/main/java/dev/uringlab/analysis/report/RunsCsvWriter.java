@@ -4,8 +4,6 @@ import dev.uringlab.analysis.model.Metrics;
 import dev.uringlab.analysis.model.ProbeKeys;
 import dev.uringlab.analysis.model.RunRecord;
 
-import java.math.BigDecimal;
-import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -100,13 +98,7 @@ public final class RunsCsvWriter {
 
     /** Six significant digits, no exponent, no trailing zeros: stable across JVMs and readable in a diff. */
     public static String number(double value) {
-        if (Double.isNaN(value) || Double.isInfinite(value)) {
-            return "";
-        }
-        if (value == Math.rint(value) && Math.abs(value) < 1e15) {
-            return Long.toString((long) value);
-        }
-        return new BigDecimal(value).round(new MathContext(6)).stripTrailingZeros().toPlainString();
+        return dev.uringlab.analysis.stats.Numbers.cell(value);
     }
 
     private static void appendRow(StringBuilder out, List<String> cells) {

@@ -69,21 +69,24 @@ public final class Measures {
         return Metrics.unitOf(measure);
     }
 
-    /** "lat_p99_us" → "lat p99 (us)"; unit spelled out so no axis is ever unitless by accident. */
+    /** "lat_p99_us" → "p99 latency (µs)", "kick_process_per_io" → "kick_process calls per I/O": one name table for figures, tables and findings. */
     public static String label(String measure) {
-        String unit = unit(measure);
-        String base = measure;
-        for (String suffix : new String[] {"_us", "_ns", "_mb_s", "_pct", PER_IO, PER_S}) {
-            if (base.endsWith(suffix)) {
-                base = base.substring(0, base.length() - suffix.length());
-                break;
-            }
+        if (measure.endsWith(PER_IO)) {
+            return dev.uringlab.analysis.model.MeasureNames.name(measure.substring(0, measure.length() - PER_IO.length())) + " per I/O";
         }
-        if (base.equals(Metrics.IOPS)) {
-            base = "IOPS";
+        if (measure.endsWith(PER_S)) {
+            return dev.uringlab.analysis.model.MeasureNames.name(measure.substring(0, measure.length() - PER_S.length())) + " per second";
         }
-        base = base.replace("_p99_9", " p99.9").replace('_', ' ');
-        return unit.isEmpty() ? base : base + " (" + unit.replace("us", "µs") + ")";
+        String unit = dev.uringlab.analysis.model.MeasureNames.displayUnit(unit(measure));
+        String name = dev.uringlab.analysis.model.MeasureNames.name(measure);
+        return unit.isEmpty() || unit.equals("events") ? name : name + " (" + unit + ")";
+    }
+
+    /** The label without its unit: "p99 latency" (for a title whose axis already carries the unit). */
+    public static String name(String measure) {
+        String label = label(measure);
+        int paren = label.lastIndexOf(" (");
+        return paren > 0 && label.endsWith(")") ? label.substring(0, paren) : label;
     }
 
     /** Probe names are recognised by having no metric unit suffix and not being a fio count. */

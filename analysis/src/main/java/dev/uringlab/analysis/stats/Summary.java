@@ -34,8 +34,24 @@ public record Summary(int n, double mean, double stddev, double ciLow, double ci
             ss += (d - mean) * (d - mean);
         }
         double sd = Math.sqrt(ss / (n - 1));
-        double half = StudentT.critical(CONFIDENCE, n - 1) * sd / Math.sqrt(n);
+        double half = critical(n - 1) * sd / Math.sqrt(n);
         return new Summary(n, mean, sd, mean - half, mean + half, min, max);
+    }
+
+    // The t quantile by degrees of freedom, computed once: by iteration it was the largest single cost of stats.csv.
+    private static final double[] CRITICAL = new double[1024];
+    private static final java.util.Map<Integer, Double> LARGE_DF = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static double critical(int df) {
+        if (df >= CRITICAL.length) {
+            return LARGE_DF.computeIfAbsent(df, d -> StudentT.critical(CONFIDENCE, d));
+        }
+        double t = CRITICAL[df];
+        if (t == 0) {
+            t = StudentT.critical(CONFIDENCE, df);
+            CRITICAL[df] = t; // a race computes the same value twice, harmlessly
+        }
+        return t;
     }
 
     public boolean hasInterval() {

@@ -54,7 +54,7 @@ class FigureTypesTest {
         assertEquals(16.0, data.getXValue(0, 1));
         assertEquals(60200.0, data.getYValue(0, 1), 1e-9); // mean of 60100, 60200, 60300
         assertTrue(data.getStartYValue(0, 1) < 60200 && data.getEndYValue(0, 1) > 60200);
-        assertTrue(f.chart().getXYPlot().getRangeAxis().getLabel().contains("IO/s"));
+        assertTrue(f.chart().getXYPlot().getRangeAxis().getLabel().equals("IOPS"));
     }
 
     @Test
@@ -71,8 +71,11 @@ class FigureTypesTest {
     void perCpuListsEveryOnlineCpuEvenWithoutEvents(@TempDir Path out) throws IOException {
         Figure f = render(PlotSpec.of(PlotType.PER_CPU, "irq_per_cpu"), out);
         CategoryPlot plot = f.chart().getCategoryPlot();
-        assertEquals(List.of("CPU 0", "CPU 1"), plot.getDataset().getColumnKeys());
-        assertEquals(0.0, plot.getDataset().getValue("iodepth=1, cpus=irq", "CPU 0").doubleValue());
+        assertEquals(List.of("CPU 0", "CPU 1"), plot.getDataset().getRowKeys(), "two CPUs: one bar colour per CPU");
+        assertEquals(4, plot.getDataset().getColumnCount(), "a group of bars per configuration");
+        assertEquals(0.0, plot.getDataset().getValue("CPU 0", "1, irq").doubleValue());
+        assertEquals(20400.0, plot.getDataset().getValue("CPU 1", "1, irq").doubleValue(), 1e-9, "mean of 20200, 20400, 20600");
+        assertEquals("Device interrupts by CPU", f.title());
     }
 
     @Test
@@ -89,7 +92,7 @@ class FigureTypesTest {
         Figure f = render(new PlotSpec(null, PlotType.DUAL_AXIS, List.of("iops", "ipi_by_callsite"), null, null, null, false, true, null), out);
         XYPlot plot = f.chart().getXYPlot();
         assertEquals(2, plot.getRangeAxisCount());
-        assertTrue(plot.getRangeAxis(1).getLabel().contains("events/IO"));
+        assertTrue(plot.getRangeAxis(1).getLabel().contains("per I/O"));
         XYDataset right = plot.getDataset(1);
         assertEquals(0.06, right.getYValue(1, 0), 1e-3);
     }
@@ -125,10 +128,12 @@ class FigureTypesTest {
 
     @Test
     void cdfFromFioPercentilesAndFromAHistogram(@TempDir Path out) throws IOException {
+        // These test runs kept no fio.json: fio's four percentiles, as markers (dataset 1), and the caption says so.
         Figure lat = render(PlotSpec.of(PlotType.CDF, "lat"), out);
-        XYDataset d = lat.chart().getXYPlot().getDataset();
+        XYDataset d = lat.chart().getXYPlot().getDataset(1);
         assertEquals(4, d.getItemCount(0));
         assertEquals(0.999, d.getYValue(0, 3), 1e-12);
+        assertTrue(lat.caption().contains("not a distribution"), lat.caption());
         Figure hist = render(PlotSpec.of(PlotType.CDF, "bytes"), out);
         XYDataset h = hist.chart().getXYPlot().getDataset();
         assertEquals(8192.0, h.getXValue(0, 0));
