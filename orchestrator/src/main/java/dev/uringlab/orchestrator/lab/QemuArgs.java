@@ -70,10 +70,42 @@ final class QemuArgs {
         StringBuilder s = new StringBuilder("console=ttyS0 quiet panic=-1 rdinit=/init");
         s.append(" lab.out=").append(outDir).append(" lab.modules=").append(kernel.modulesDir())
                 .append(" lab.cmd=").append(cmdFile);
+        List<String> keep = new ArrayList<>(List.of(Path.of("").toAbsolutePath().toString(), GuestJava.javaBinary()));
+        keep.addAll(List.of(GuestJava.classPath().split(java.io.File.pathSeparator)));
+        String kept = String.join(":", underGuestTmpfs(keep));
+        if (!kept.isEmpty()) {
+            s.append(" lab.keep=").append(kept);
+        }
         for (Map.Entry<String, Map<String, String>> m : t.moduleParams().entrySet()) {
             m.getValue().forEach((k, v) -> s.append(' ').append(m.getKey()).append('.').append(k).append('=').append(v));
         }
         return s.toString();
+    }
+
+    /** The directories the guest's /init covers with its own tmpfs, so a read-only host / stays writable there. */
+    static final List<String> GUEST_TMPFS = List.of("/tmp", "/run", "/var/tmp");
+
+    /**
+     * Of the host paths the guest's command needs (its working directory, the JVM, the class path: a
+     * checkout or a CI clone under /tmp), the top directories under the guest's tmpfs mounts, e.g.
+     * /tmp/ci3 for /tmp/ci3/orchestrator/target/classes. /init binds these back read-only; one entry
+     * per top directory keeps the kernel command line (2 KiB) short.
+     */
+    static List<String> underGuestTmpfs(List<String> paths) {
+        java.util.SortedSet<String> tops = new java.util.TreeSet<>();
+        for (String p : paths) {
+            for (String dir : GUEST_TMPFS) {
+                if (p.startsWith(dir + "/") && p.length() > dir.length() + 1) {
+                    String rest = p.substring(dir.length() + 1);
+                    int slash = rest.indexOf('/');
+                    String top = dir + "/" + (slash < 0 ? rest : rest.substring(0, slash));
+                    if (!top.contains(":") && !top.contains(" ")) {
+                        tops.add(top);
+                    }
+                }
+            }
+        }
+        return List.copyOf(tops);
     }
 
     private static String cpuRanges(List<Integer> cpus) {

@@ -40,4 +40,13 @@ class QemuArgsTest {
         assertTrue(String.join(" ", QemuArgs.build(t, KERNEL, Accel.KVM, Path.of("/r"), Path.of("/r/c.sh"), null,
                 List.of(Path.of("/d.img")))).contains("-accel kvm -cpu host -smp 3 -m 1024M -kernel"));
     }
+
+    /** A CI clone under /tmp must stay visible in the guest, whose /tmp is its own tmpfs. */
+    @Test
+    void pathsUnderTheGuestsTmpfsAreKeptByTheirTopDirectory() {
+        assertEquals(List.of("/run/user", "/tmp/ci3", "/var/tmp/x"), QemuArgs.underGuestTmpfs(List.of(
+                "/tmp/ci3/orchestrator/target/classes", "/tmp/ci3/analysis/target/classes", "/root/.m2/repository/a.jar",
+                "/usr/lib/jvm/java-17/bin/java", "/var/tmp/x", "/run/user/0/y", "/tmp", "/work/main")));
+        assertEquals(List.of(), QemuArgs.underGuestTmpfs(List.of("/work/main", "/usr/bin/java")));
+    }
 }
