@@ -8,6 +8,7 @@ import dev.uringlab.orchestrator.host.HostException;
 import dev.uringlab.orchestrator.host.HostFs;
 import dev.uringlab.orchestrator.host.WorkloadCgroup;
 import dev.uringlab.orchestrator.probe.WorkloadScope;
+import dev.uringlab.orchestrator.probe.cost.ProbeCostMeter;
 import dev.uringlab.orchestrator.host.HostSnapshot;
 import dev.uringlab.analysis.io.AtomicFiles;
 import dev.uringlab.analysis.io.RunRecordJson;
@@ -66,6 +67,7 @@ final class RunExecutor {
         double workloadSeconds = 0;
         ProbeSession session = null;
         WorkloadCgroup cgroup = null;
+        ProbeCostMeter costMeter = null;
         Map<String, List<Double>> samples = Map.of();
         List<String> probeWarnings = new ArrayList<>();
         try {
@@ -78,6 +80,7 @@ final class RunExecutor {
                 ProbeStarter.Started attached = ProbeStarter.start(probes, probesOf(plan), plan.kprobeFallbacks(),
                         plan.topology().irqNumbers(), runDir, ATTACH_TIMEOUT, scope);
                 session = attached.session();
+                costMeter = session == null ? null : ProbeCostMeter.start(session.pid(), attached.probes());
                 effectiveProbes = attached.probes(); // later runs of the experiment start from the fallbacks
                 probeWarnings.addAll(attached.warnings());
             }
@@ -90,6 +93,9 @@ final class RunExecutor {
                 backgrounds.checkAlive("before the measured workload ended");
             }
             if (session != null) {
+                if (costMeter != null) {
+                    costMeter.stop();
+                }
                 BpftraceMaps maps = session.stop();
                 counts.putAll(maps.byProbe(availableIds(probesOf(plan))));
                 for (String id : availableIds(probesOf(plan))) {
@@ -118,7 +124,7 @@ final class RunExecutor {
         return new RunRecord(run.experiment(), run.runId(), run.index(), run.repetition(),
                 error == null ? RunRecord.OK : RunRecord.FAILED, error, run.params(), run.cpuSet(),
                 CpuList.format(run.cpus()), run.target().describe(), variants(probesOf(plan)),
-                error == null ? metrics.asMap() : Map.of(), error == null ? counts : Map.of(),
+                error == null ? ProbeCostMeter.addTo(costMeter, metrics.asMap()) : Map.of(), error == null ? counts : Map.of(),
                 started.truncatedTo(ChronoUnit.MILLIS).toString(), wall, workloadSeconds, hostBefore.toMap(), warnings,
                 error == null ? samples : Map.of());
     }

@@ -79,6 +79,7 @@ public final class SweepRunner {
                 ExperimentPlan experiment = planned;
                 if (host != null) {
                     host.applyAll(planned.knobs());
+                    ProbeCostSetup.enableStats(planned, host, options.out());
                     if (planned.experiment().host().changesIrqLayout()) {
                         experiment = replanner.replan(planned.experiment());
                         options.out().println("IRQ layout after host changes: " + experiment.topology().irqs());
@@ -200,7 +201,8 @@ public final class SweepRunner {
     /** A journaled session when the experiment or one of its runs changes the host; null when nothing does. */
     private HostSession openHostSession(ExperimentPlan experiment, ResultStore store) throws IOException {
         boolean runsChangeHost = experiment.runs().stream().anyMatch(r -> !r.hostSwept().isEmpty());
-        if (experiment.knobs().isEmpty() && !experiment.experiment().host().dropCaches() && !runsChangeHost) {
+        if (experiment.knobs().isEmpty() && !experiment.experiment().host().dropCaches() && !runsChangeHost
+                && !ProbeCostSetup.wanted(experiment)) {
             return null;
         }
         java.nio.file.Files.createDirectories(store.experimentDir());
