@@ -2,6 +2,7 @@ package dev.uringlab.orchestrator.cli;
 
 import dev.uringlab.orchestrator.plan.Plan;
 import dev.uringlab.orchestrator.run.RunOptions;
+import dev.uringlab.orchestrator.run.SweepGuard;
 import dev.uringlab.orchestrator.run.SweepRunner;
 import dev.uringlab.orchestrator.run.SweepSummary;
 import picocli.CommandLine.Command;
@@ -42,7 +43,11 @@ final class RunCommand implements Callable<Integer> {
         PrintStream out = System.out;
         SweepRunner runner = new SweepRunner(lab.fs, lab.planner()::plan, preflight.workloads(),
                 preflight.probeBackends(), preflight.toolVersions());
-        SweepSummary summary = runner.run(plan, new RunOptions(experiments.results, force, out, probesPerRun));
+        SweepSummary summary;
+        try (SweepGuard guard = SweepGuard.begin(lab.fs, plan.experiments().stream()
+                .map(e -> e.experiment().name()).toList(), experiments.results, out)) {
+            summary = runner.run(plan, new RunOptions(experiments.results, force, out, probesPerRun));
+        }
         double overhead = summary.ok() + summary.failed() == 0 ? 0
                 : (summary.wallSeconds() - summary.workloadSeconds()) / (summary.ok() + summary.failed());
         out.printf(Locale.ROOT, "done: %d ok, %d failed, %d skipped in %.1f s (workloads %.1f s, overhead %.2f s/run)%n",

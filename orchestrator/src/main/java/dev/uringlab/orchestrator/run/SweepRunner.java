@@ -257,6 +257,7 @@ public final class SweepRunner {
             probe.put("counts_only_the_workload", experiment.scopedToWorkload() && experiment.taskScopedProbes().contains(p.id()));
             probes.put(p.id(), probe);
         }
+        manifest.put("other_bpf_programs", OtherBpfPrograms.atSweepStart());
         manifest.put("probe_scope", experiment.experiment().probeScope());
         manifest.put("probes", probes);
         manifest.put("runs", experiment.runs().size());
