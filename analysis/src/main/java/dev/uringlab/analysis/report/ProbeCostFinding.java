@@ -48,7 +48,11 @@ public final class ProbeCostFinding {
 
     /** "io_uring_enter, 140 ns/event × 52k events": the probe with the most nanoseconds in the run. */
     public static Optional<String> costliest(RunRecord r) {
-        Map<String, Double> m = r.metrics();
+        return costliest(r.metrics());
+    }
+
+    /** The same, from a run's metrics. */
+    public static Optional<String> costliest(Map<String, Double> m) {
         return m.keySet().stream().filter(k -> k.startsWith(PREFIX) && k.endsWith(NS_PER_EVENT))
                 .map(k -> k.substring(PREFIX.length(), k.length() - NS_PER_EVENT.length()))
                 .max(Comparator.comparingDouble(id -> spent(m, id)))

@@ -118,7 +118,7 @@ public final class RunsCsvWriter {
         out.append('\n');
     }
 
-    static String escape(String cell) {
+    public static String escape(String cell) {
         if (cell.contains(",") || cell.contains("\"") || cell.contains("\n") || cell.contains("\r")) {
             return '"' + cell.replace("\"", "\"\"") + '"';
         }
