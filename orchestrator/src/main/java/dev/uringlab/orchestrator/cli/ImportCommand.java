@@ -18,7 +18,8 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** {@code uringlab import}: old fio text + bpftrace text logs become runs that plot and compare like new ones. */
-@Command(name = "import", description = {
+@Command(name = "import", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = {
         "Import plain fio output (fio 3.x normal format) with bpftrace text maps, one file per run, as runs.",
         "Parameters come from fio's header, from file names like iodepth=16,cpus=irq.txt, and from --param."})
 final class ImportCommand implements Callable<Integer> {

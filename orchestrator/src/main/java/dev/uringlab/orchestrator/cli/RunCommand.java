@@ -16,7 +16,8 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 
 /** {@code uringlab run}: the sweep, for real. */
-@Command(name = "run", description = "Run every experiment of the file: pinned workloads with probes attached.")
+@Command(name = "run", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "Run every experiment of the file: pinned workloads with probes attached.")
 final class RunCommand implements Callable<Integer> {
 
     @Mixin
@@ -53,6 +54,9 @@ final class RunCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "done: %d ok, %d failed, %d skipped in %.1f s (workloads %.1f s, overhead %.2f s/run)%n",
                 summary.ok(), summary.failed(), summary.skipped(), summary.wallSeconds(), summary.workloadSeconds(),
                 overhead);
+        if (dev.uringlab.orchestrator.run.PhaseTimes.wanted()) {
+            dev.uringlab.orchestrator.run.PhaseTimes.print(out, summary.ok() + summary.failed());
+        }
         return summary.failed() > 0 ? ExitCodes.FAILURE : ExitCodes.OK;
     }
 }

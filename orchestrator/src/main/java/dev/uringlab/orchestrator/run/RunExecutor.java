@@ -59,8 +59,10 @@ final class RunExecutor {
             throws IOException, InterruptedException {
         Instant started = Instant.now();
         long t0 = System.nanoTime();
+        PhaseTimes.Lap lap = PhaseTimes.lap();
         snapshotInterrupts(runDir.resolve("interrupts.before"));
         HostSnapshot hostBefore = HostSnapshot.take(fs, plan.topology().disk());
+        lap.mark("run: snapshots before");
         Metrics metrics = Metrics.empty();
         Map<String, Map<String, Long>> counts = new LinkedHashMap<>();
         String error = null;
@@ -72,6 +74,7 @@ final class RunExecutor {
         List<String> probeWarnings = new ArrayList<>();
         try {
             workload.prepare(run, targetPath);
+            lap.mark("run: workload prepare + cgroup");
             if (plan.scopedToWorkload()) {
                 cgroup = WorkloadCgroup.create(fs, run.runId());
             }
@@ -84,14 +87,18 @@ final class RunExecutor {
                 effectiveProbes = attached.probes(); // later runs of the experiment start from the fallbacks
                 probeWarnings.addAll(attached.warnings());
             }
+            lap.mark("run: probes attach / opening dump");
             try (Backgrounds backgrounds = Backgrounds.start(plan.backgrounds(), run.target(), targetPath, runDir)) {
+                lap.mark("run: backgrounds start");
                 long w0 = System.nanoTime();
                 Path cgroupDir = cgroup == null ? null : cgroup.dir();
                 metrics = ChildProcess.inCgroup(cgroupDir, () -> workload.run(run, targetPath, runDir));
+                lap.mark("run: workload process");
                 samples = workload.samples(runDir);
                 workloadSeconds = (System.nanoTime() - w0) / 1e9;
                 backgrounds.checkAlive("before the measured workload ended");
             }
+            lap.mark("run: samples + backgrounds stop");
             if (session != null) {
                 if (costMeter != null) {
                     costMeter.stop();
@@ -112,11 +119,13 @@ final class RunExecutor {
                 cgroup.close();
             }
         }
+        lap.mark("run: probes closing dump + close");
         if (ChildProcess.shutdownRequested() || Thread.currentThread().isInterrupted()) {
             throw new InterruptedException("sweep stopped during run " + run.runId());
         }
         snapshotInterrupts(runDir.resolve("interrupts.after"));
         List<String> hostChanges = writeHostState(runDir, hostBefore, HostSnapshot.take(fs, plan.topology().disk()));
+        lap.mark("run: snapshots after + host.json");
         // Kept, but flagged: the run did not run entirely under the state the plan claims.
         List<String> warnings = new ArrayList<>(probeWarnings);
         hostChanges.forEach(c -> warnings.add("host changed during the run: " + c));
