@@ -7,9 +7,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -60,24 +57,11 @@ public class SweepGuardIT {
                 .start();
     }
 
-    record Outcome(int code, String out) {
-    }
-
-    static Outcome runHere(String... args) {
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        ByteArrayOutputStream buf = new ByteArrayOutputStream();
-        PrintStream both = new PrintStream(buf, true, StandardCharsets.UTF_8);
-        System.setOut(both);
-        System.setErr(both);
-        try {
-            int code = Main.execute(args);
-            return new Outcome(code, buf.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-            System.out.println("$ uringlab " + String.join(" ", args) + "\n" + buf.toString(StandardCharsets.UTF_8));
-        }
+    /** {@code uringlab ARGS} in this JVM, its output echoed for the test log. */
+    static CliConventionsTest.Outcome runHere(String... args) {
+        CliConventionsTest.Outcome o = CliConventionsTest.run(args);
+        System.out.println("$ uringlab " + String.join(" ", args) + "\n" + o.out());
+        return o;
     }
 
     static void awaitLockHeldBy(long pid) throws Exception {
@@ -101,7 +85,7 @@ public class SweepGuardIT {
         Process other = sweepInAnotherJvm(file, dir.resolve("results-a"));
         try {
             awaitLockHeldBy(other.pid());
-            Outcome second = runHere("run", file.toString(), "--results", dir.resolve("results-b").toString());
+            CliConventionsTest.Outcome second = runHere("run", file.toString(), "--results", dir.resolve("results-b").toString());
             assertEquals(ExitCodes.FAILURE, second.code());
             assertTrue(second.out().contains("another sweep is running on this host: uringlab pid " + other.pid()
                     + ", experiment(s) it-guard, results " + dir.resolve("results-a")), second.out());
@@ -137,7 +121,7 @@ public class SweepGuardIT {
         }
         assertEquals(List.of(), childrenOf(victim.pid()), "the watchdog stops every child of a SIGKILLed sweep");
 
-        Outcome next = runHere("run", file.toString(), "--results", results.toString());
+        CliConventionsTest.Outcome next = runHere("run", file.toString(), "--results", results.toString());
         if (statsWereOff) {
             // kernel.bpf_stats_enabled was switched on and never restored: the next run says so and how to fix it
             assertEquals(ExitCodes.FAILURE, next.code(), next.out());
@@ -159,7 +143,7 @@ public class SweepGuardIT {
         b.environment().put(SweepMarker.NAME, dead.pid() + ":12345");
         Process orphan = b.start();
         try {
-            Outcome run = runHere("run", experiment(dir, 1, false).toString(), "--results", dir.resolve("results").toString());
+            CliConventionsTest.Outcome run = runHere("run", experiment(dir, 1, false).toString(), "--results", dir.resolve("results").toString());
             assertEquals(0, run.code(), run.out());
             assertTrue(run.out().contains("found what an earlier sweep left: sleep (pid " + orphan.pid() + ") left by uringlab pid "
                     + dead.pid() + ", which died: stopped"), run.out());
