@@ -42,6 +42,7 @@ final class RunCommand implements Callable<Integer> {
         Plan plan = experiments.plan(lab);
         Preflight preflight = Preflight.check(plan);
         PrintStream out = System.out;
+        out.println(experiments.file + ": " + dev.uringlab.orchestrator.config.SweepSize.summary(plan.file()));
         SweepRunner runner = new SweepRunner(lab.fs, lab.planner()::plan, preflight.workloads(),
                 preflight.probeBackends(), preflight.toolVersions());
         SweepSummary summary;
