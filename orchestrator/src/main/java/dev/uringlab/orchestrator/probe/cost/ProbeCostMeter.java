@@ -22,7 +22,8 @@ import java.util.concurrent.TimeUnit;
 public final class ProbeCostMeter {
 
     private static final Path PROC = Path.of("/proc");
-    private static final Map<Long, Map<Integer, String>> POINTS = new HashMap<>();
+    /** By pid and start time: a pid reused by a later probe process must not inherit its attach points. */
+    private static final Map<String, Map<Integer, String>> POINTS = new HashMap<>();
 
     private final long pid;
     private final List<ResolvedProbe> probes;
@@ -42,7 +43,8 @@ public final class ProbeCostMeter {
     public static ProbeCostMeter start(long pid, List<ResolvedProbe> probes) {
         Map<Integer, String> points;
         synchronized (POINTS) {
-            points = POINTS.computeIfAbsent(pid, ProbeCostMeter::attachPoints);
+            String key = pid + ":" + ProcessHandle.of(pid).flatMap(h -> h.info().startInstant()).map(Object::toString).orElse("");
+            points = POINTS.computeIfAbsent(key, k -> attachPoints(pid));
         }
         return new ProbeCostMeter(pid, probes, BpfProgramStats.of(PROC, pid), points);
     }
