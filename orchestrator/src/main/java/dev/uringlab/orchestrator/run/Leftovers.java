@@ -31,6 +31,8 @@ public final class Leftovers {
     public record Report(List<String> cleaned, List<String> refusals) {
     }
 
+    private static final long CGROUP_GRACE_MS = 30_000;
+
     private final HostFs fs;
     private final Path proc;
 
@@ -95,6 +97,11 @@ public final class Leftovers {
         return f.length > 1 && f[1].equals("1");
     }
 
+    /**
+     * Workload cgroups a dead sweep left: empty ones (their processes were stopped above) are
+     * removed once older than {@link #CGROUP_GRACE_MS}, so that one an older uringlab without the
+     * lock has just made for its next run is not pulled from under it; busy ones are left alone.
+     */
     private void cgroups(List<String> cleaned) {
         Optional<Path> mount = WorkloadCgroup.mount(fs);
         if (mount.isEmpty() || !Files.isDirectory(mount.get().resolve("uringlab"))) {
@@ -102,10 +109,14 @@ public final class Leftovers {
         }
         try (Stream<Path> dirs = Files.list(mount.get().resolve("uringlab"))) {
             for (Path dir : dirs.filter(Files::isDirectory).toList()) {
-                for (String pid : read(dir.resolve("cgroup.procs")).split("\n")) {
-                    if (!pid.isBlank()) {
-                        stop(Long.parseLong(pid.strip()));
-                    }
+                String procs = read(dir.resolve("cgroup.procs")).strip();
+                if (!procs.isEmpty()) {
+                    cleaned.add("workload cgroup " + dir + " left alone: processes " + procs.replace('\n', ',')
+                            + " still run in it, not from a dead sweep");
+                    continue;
+                }
+                if (System.currentTimeMillis() - Files.getLastModifiedTime(dir).toMillis() < CGROUP_GRACE_MS) {
+                    continue;
                 }
                 boolean removed = removeDir(dir);
                 cleaned.add("workload cgroup " + dir + ": " + (removed ? "removed" : "could not be removed (rmdir " + dir + ")"));
