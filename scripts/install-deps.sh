@@ -8,6 +8,7 @@ need=()
 . "$(dirname "$0")/apt-lib.sh"
 
 have_cmd bpftrace || need+=(bpftrace)
+have_cmd bpftool || need+=(bpftool)   # attach point of each BPF program, for the per-probe cost
 have_cmd fio || need+=(fio)
 have_cmd gcc || need+=(gcc)
 have_cmd make || need+=(make)

@@ -118,7 +118,12 @@ def generate(chosen, irqs, workload_cgroup=None, task_probes=()):
     if macro:
         lines.append(macro)
     for name, kind in maps.items():
-        lines.append("BPF_HASH(m_%s, %s, u64, 10240);" % (name, KEY_TYPES[kind]))
+        if kind == "cpu":
+            # Indexed by CPU: an array slot instead of a hash lookup, the cheaper path per event
+            # (compare bpf_<probe>_ns_per_event); unfired slots are left out when printed, as bpftrace does.
+            lines.append("BPF_ARRAY(m_%s, u64, %d);" % (name, possible_cpus()))
+        else:
+            lines.append("BPF_HASH(m_%s, %s, u64, 10240);" % (name, KEY_TYPES[kind]))
     for attach, parts in bodies.items():
         kind, _, target = attach.partition(":")
         if kind == "tracepoint":
@@ -128,6 +133,16 @@ def generate(chosen, irqs, workload_cgroup=None, task_probes=()):
             arg = "struct pt_regs *ctx"
         lines.append("int %s(%s)\n{\n%s\n  return 0;\n}" % (fn_name(attach), arg, "\n".join(parts)))
     return "\n".join(lines) + "\n", list(bodies), maps
+
+
+def possible_cpus():
+    """How many CPU ids the kernel may use (/sys/devices/system/cpu/possible, e.g. "0-3" -> 4)."""
+    try:
+        with open("/sys/devices/system/cpu/possible") as f:
+            text = f.read().strip()
+        return max(int(part.split("-")[-1]) for part in text.split(",")) + 1
+    except (OSError, ValueError):
+        return os.cpu_count() or 1
 
 
 def emit(record):
@@ -158,7 +173,7 @@ def format_key(kind, raw, ksym):
 def print_maps(bpf, maps):
     from bcc import BPF
     # Read every map first, then format: the counts then belong to (nearly) one instant.
-    snapshot = {name: [(k.value, v.value) for k, v in bpf["m_" + name].items()] for name in maps}
+    snapshot = {name: [(k.value, v.value) for k, v in bpf["m_" + name].items() if v.value] for name in maps}
 
     def ksym(addr):
         name = BPF.ksym(addr, show_module=False, show_offset=False)

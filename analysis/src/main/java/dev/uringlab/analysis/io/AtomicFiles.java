@@ -11,13 +11,18 @@ import java.nio.file.StandardOpenOption;
 /** Writes that a crash or Ctrl-C can never leave half done: temp file, fsync, rename. */
 public final class AtomicFiles {
 
+    private static final java.util.concurrent.atomic.AtomicLong SEQ = new java.util.concurrent.atomic.AtomicLong(System.nanoTime());
+
     private AtomicFiles() {
     }
 
     public static void write(Path target, String content) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);
-        Path temp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
+        // Not createTempFile: its 0600 would survive the rename and lock colleagues out of a report
+        // a root sweep wrote; a plain create gets the user's umask like any other output.
+        Path temp = Files.createFile(dir.resolve("." + target.getFileName() + "." + ProcessHandle.current().pid()
+                + "." + Long.toUnsignedString(SEQ.incrementAndGet()) + ".tmp"));
         try {
             Files.writeString(temp, content, StandardCharsets.UTF_8);
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {

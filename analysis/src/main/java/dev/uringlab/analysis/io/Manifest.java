@@ -36,7 +36,7 @@ public record Manifest(String experiment, String description, String hostname, S
         try {
             return RunRecordJson.MAPPER.convertValue(root, ExperimentManifest.class);
         } catch (IllegalArgumentException e) {
-            return new ExperimentManifest(null, null, null, null, null, null, null, null, null, null, null, null, null);
+            return new ExperimentManifest(null, null, null, null, null, null, null, null, null, null, null, null, null, null);
         }
     }
 

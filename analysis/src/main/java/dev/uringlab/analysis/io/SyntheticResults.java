@@ -41,7 +41,7 @@ public final class SyntheticResults {
         probes.put("ipi_by_callsite", new ExperimentManifest.Probe("tracepoint", "IPIs keyed by callsite", null, false));
         // The type the sweep writes, with what a synthetic set cannot know left empty.
         ExperimentManifest manifest = new ExperimentManifest(null, null, "synthetic",
-                runs + " synthetic runs x " + metrics + " metrics for the plot benchmark", host, null, Map.of(), "system",
+                runs + " synthetic runs x " + metrics + " metrics for the plot benchmark", host, null, Map.of(), List.of(), "system",
                 probes, runs, null, null, null);
         AtomicFiles.write(dir.resolve(ResultsDirectory.MANIFEST), RunRecordJson.MAPPER.writeValueAsString(manifest));
         try {

@@ -19,6 +19,7 @@ public record ExperimentManifest(
         Map<String, Object> host,
         Target target,
         Map<String, String> tools,
+        List<Map<String, Object>> otherBpfPrograms,
         String probeScope,
         Map<String, Probe> probes,
         Integer runs,

@@ -104,4 +104,9 @@ public final class RunsCsvWriter {
     private static void appendRow(StringBuilder out, List<String> cells) {
         out.append(Csv.line(cells));
     }
+
+    /** One CSV row with its line end, quoted as runs.csv is: for other tables that must read like it (overhead.csv). */
+    public static String row(List<String> cells) {
+        return Csv.line(cells);
+    }
 }

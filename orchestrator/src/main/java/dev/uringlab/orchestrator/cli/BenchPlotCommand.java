@@ -22,7 +22,8 @@ import java.util.stream.Stream;
  * {@code uringlab bench-plot}: writes a synthetic results directory and times {@code plot} on it
  * end to end in a fresh JVM (start-up included, as a user sees it), with that JVM's peak RSS.
  */
-@Command(name = "bench-plot", description = "Benchmark `plot` on a synthetic results directory: wall time and peak memory.")
+@Command(name = "bench-plot", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "Benchmark `plot` on a synthetic results directory: wall time and peak memory.")
 final class BenchPlotCommand implements Callable<Integer> {
 
     /** Issue 17's goals: 10,000 runs in 3 s, 100,000 in 30 s, in 512 MiB (the launcher's heap cap). */

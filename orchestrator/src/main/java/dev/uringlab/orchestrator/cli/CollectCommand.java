@@ -25,7 +25,7 @@ import java.util.concurrent.Callable;
  * runs.csv with a host column and the report with host as a series; every failed task listed with
  * Slurm's reason and its log's tail, so a host is never silently missing.
  */
-@Command(name = "collect", description = "Merge the per-host results of a Slurm submission into DIR/collected/<experiment>/"
+@Command(mixinStandardHelpOptions = true, versionProvider = VersionProvider.class, name = "collect", description = "Merge the per-host results of a Slurm submission into DIR/collected/<experiment>/"
         + " (runs.csv with a host column, figures with host as a series, report.html).")
 final class CollectCommand implements Callable<Integer> {
 

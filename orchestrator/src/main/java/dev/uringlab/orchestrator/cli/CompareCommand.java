@@ -15,7 +15,8 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 /** {@code uringlab compare A B}: B relative to A, configuration by configuration (e.g. two kernels). */
-@Command(name = "compare", description = "Compare two result sets run by run: B relative to A, with 95%% intervals.")
+@Command(name = "compare", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "Compare two result sets run by run: B relative to A, with 95%% intervals.")
 final class CompareCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "DIR_A", description = "Baseline results/<experiment> directory.")

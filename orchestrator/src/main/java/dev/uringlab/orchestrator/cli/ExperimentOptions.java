@@ -1,6 +1,7 @@
 package dev.uringlab.orchestrator.cli;
 
 import dev.uringlab.orchestrator.config.ConfigException;
+import dev.uringlab.orchestrator.config.SweepSize;
 import dev.uringlab.orchestrator.config.ExperimentFile;
 import dev.uringlab.orchestrator.config.ExperimentLoader;
 import dev.uringlab.orchestrator.config.SetOverride;
@@ -34,9 +35,15 @@ final class ExperimentOptions {
             description = "Results directory (default: ${DEFAULT-VALUE}).")
     Path results;
 
+    @Option(names = "--max-runs", paramLabel = "N", defaultValue = "" + SweepSize.DEFAULT_MAX_RUNS,
+            description = "Refuse files asking for more runs than this (default: ${DEFAULT-VALUE}).")
+    long maxRuns;
+
     /** Loads and plans the file against the host; reads the host, changes nothing. */
     Plan plan(Lab lab) throws ConfigException, HostException {
-        return lab.planner().plan(load(lab.probeIds()));
+        ExperimentFile file = load(lab.probeIds());
+        SweepSize.check(file, maxRuns); // before the expansion, which is what runs out of memory
+        return lab.planner().plan(file);
     }
 
     ExperimentFile load(Set<String> knownProbes) throws ConfigException {

@@ -19,7 +19,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** {@code uringlab import}: old fio text + bpftrace text logs become runs that plot and compare like new ones. */
-@Command(name = "import", description = {
+@Command(name = "import", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class, description = {
         "Import plain fio output (fio 3.x normal format) with bpftrace text maps and perf stat blocks as runs:",
         "one file per run, or a terminal capture holding many runs (cut into one run per fio invocation).",
         "Parameters come from fio's header, a 'taskset -c' on the run's command line, file names like",

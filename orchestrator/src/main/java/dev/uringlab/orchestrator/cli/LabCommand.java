@@ -14,7 +14,7 @@ import java.util.concurrent.Callable;
  * {@code uringlab lab}: an emulated host (QEMU, Debian's kernel, emulated NVMe, NUMA nodes)
  * that runs uringlab on a second, real kernel. Without a subcommand it lists the presets.
  */
-@Command(name = "lab", description = "Run uringlab inside an emulated host (QEMU guest with Debian's kernel, "
+@Command(mixinStandardHelpOptions = true, versionProvider = VersionProvider.class, name = "lab", description = "Run uringlab inside an emulated host (QEMU guest with Debian's kernel, "
         + "emulated NVMe, NUMA nodes): counts are real, timings are not.",
         subcommands = {LabRunCommand.class, LabExecCommand.class, LabShellCommand.class})
 final class LabCommand implements Callable<Integer> {

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 /** {@code uringlab lab exec -- CMD...}: one command in a fresh guest (uringlab on its PATH is this build). */
-@Command(name = "exec", description = "Boot a guest, run CMD in the current directory there, exit with its code.")
+@Command(mixinStandardHelpOptions = true, versionProvider = VersionProvider.class, name = "exec", description = "Boot a guest, run CMD in the current directory there, exit with its code.")
 final class LabExecCommand implements Callable<Integer> {
 
     @Mixin

@@ -16,7 +16,7 @@ import java.util.concurrent.Callable;
  * {@code uringlab lab run --topology P FILE}: {@code uringlab run FILE} inside a guest. The file
  * is checked on this host first, so a typo costs no boot; results land in --results here.
  */
-@Command(name = "run", description = "Run an experiment file inside a guest; results land in --results on this host, "
+@Command(mixinStandardHelpOptions = true, versionProvider = VersionProvider.class, name = "run", description = "Run an experiment file inside a guest; results land in --results on this host, "
         + "labelled host.emulated.")
 final class LabRunCommand implements Callable<Integer> {
 

@@ -7,7 +7,7 @@ import picocli.CommandLine.Mixin;
 import java.util.concurrent.Callable;
 
 /** {@code uringlab lab shell}: an interactive shell in a guest; the guest stops when the shell exits. */
-@Command(name = "shell", description = "Boot a guest and open a shell in it on this terminal.")
+@Command(mixinStandardHelpOptions = true, versionProvider = VersionProvider.class, name = "shell", description = "Boot a guest and open a shell in it on this terminal.")
 final class LabShellCommand implements Callable<Integer> {
 
     @Mixin

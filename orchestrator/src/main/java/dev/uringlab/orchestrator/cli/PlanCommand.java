@@ -16,7 +16,8 @@ import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 
 /** {@code uringlab plan}: every run and every host change, without changing anything. */
-@Command(name = "plan", description = "Print every run of the sweep and what it would change on the host; changes nothing.")
+@Command(name = "plan", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "Print every run of the sweep and what it would change on the host; changes nothing.")
 final class PlanCommand implements Callable<Integer> {
 
     @Mixin

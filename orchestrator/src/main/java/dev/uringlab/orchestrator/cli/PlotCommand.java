@@ -22,7 +22,8 @@ import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 
 /** {@code uringlab plot DIR}: tables, figures and report.html re-rendered from stored runs; needs no root. */
-@Command(name = "plot", description = "Re-render runs.csv, runs-long.csv, stats.csv, figures/ and report.html from stored runs.")
+@Command(name = "plot", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "Re-render runs.csv, runs-long.csv, stats.csv, figures/ and report.html from stored runs.")
 final class PlotCommand implements Callable<Integer> {
 
     @Parameters(arity = "1..*", paramLabel = "RESULTS_DIR",

@@ -16,7 +16,8 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /** {@code uringlab probes}: the catalog, which variant would run here, and why others cannot. */
-@Command(name = "probes", description = {"List the probe catalog with the variant each probe gets on this host,",
+@Command(name = "probes", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = {"List the probe catalog with the variant each probe gets on this host,",
         "or print one probe as a bpftrace script to run by hand (sudo bpftrace FILE)."})
 final class ProbesCommand implements Callable<Integer> {
 

@@ -23,7 +23,8 @@ import java.util.concurrent.Callable;
  * {@code uringlab restore [journal]}: undoes the host changes a sweep journaled, after a crash or
  * kill -9. Idempotent: what is already back is left alone.
  */
-@Command(name = "restore", description = "Undo the host changes recorded in a journal (default: the newest under the "
+@Command(name = "restore", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "Undo the host changes recorded in a journal (default: the newest under the "
         + "results directory); safe to run more than once.")
 public final class RestoreCommand implements Callable<Integer> {
 

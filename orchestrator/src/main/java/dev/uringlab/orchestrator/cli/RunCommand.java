@@ -2,6 +2,7 @@ package dev.uringlab.orchestrator.cli;
 
 import dev.uringlab.orchestrator.plan.Plan;
 import dev.uringlab.orchestrator.run.RunOptions;
+import dev.uringlab.orchestrator.run.SweepGuard;
 import dev.uringlab.orchestrator.run.SweepRunner;
 import dev.uringlab.orchestrator.run.SweepSummary;
 import picocli.CommandLine.Command;
@@ -15,7 +16,8 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 
 /** {@code uringlab run}: the sweep, for real. */
-@Command(name = "run", description = "Run every experiment of the file: pinned workloads with probes attached.")
+@Command(name = "run", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "Run every experiment of the file: pinned workloads with probes attached.")
 final class RunCommand implements Callable<Integer> {
 
     @Mixin
@@ -45,14 +47,22 @@ final class RunCommand implements Callable<Integer> {
         RunSelection.check(plan, runs);
         Preflight preflight = Preflight.check(plan);
         PrintStream out = System.out;
+        out.println(experiments.file + ": " + dev.uringlab.orchestrator.config.SweepSize.summary(plan.file()));
         SweepRunner runner = new SweepRunner(lab.fs, lab.planner()::plan, preflight.workloads(),
                 preflight.probeBackends(), preflight.toolVersions());
-        SweepSummary summary = runner.run(plan, new RunOptions(experiments.results, force, out, probesPerRun, runs));
+        SweepSummary summary;
+        try (SweepGuard guard = SweepGuard.begin(lab.fs, plan.experiments().stream()
+                .map(e -> e.experiment().name()).toList(), experiments.results, out)) {
+            summary = runner.run(plan, new RunOptions(experiments.results, force, out, probesPerRun, runs));
+        }
         double overhead = summary.ok() + summary.failed() == 0 ? 0
                 : (summary.wallSeconds() - summary.workloadSeconds()) / (summary.ok() + summary.failed());
         out.printf(Locale.ROOT, "done: %d ok, %d failed, %d skipped in %.1f s (workloads %.1f s, overhead %.2f s/run)%n",
                 summary.ok(), summary.failed(), summary.skipped(), summary.wallSeconds(), summary.workloadSeconds(),
                 overhead);
+        if (dev.uringlab.orchestrator.run.PhaseTimes.wanted()) {
+            dev.uringlab.orchestrator.run.PhaseTimes.print(out, summary.ok() + summary.failed());
+        }
         return summary.failed() > 0 ? ExitCodes.FAILURE : ExitCodes.OK;
     }
 }

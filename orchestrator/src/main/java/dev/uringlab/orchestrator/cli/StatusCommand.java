@@ -16,7 +16,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** {@code uringlab status DIR}: each submitted task's Slurm state, its runs done, and why a failed one failed. */
-@Command(name = "status", description = "Show the Slurm state and progress of every task submitted into DIR.")
+@Command(mixinStandardHelpOptions = true, versionProvider = VersionProvider.class, name = "status", description = "Show the Slurm state and progress of every task submitted into DIR.")
 final class StatusCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "DIR", description = "The results directory given to uringlab submit.")

@@ -25,7 +25,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** {@code uringlab submit FILE --slurm}: the sweep as one Slurm job (replicate) or job array (spread). */
-@Command(name = "submit", description = {
+@Command(mixinStandardHelpOptions = true, versionProvider = VersionProvider.class, name = "submit", description = {
         "Run the sweep on a Slurm cluster, every task on an exclusive node running `uringlab run` into DIR/hosts/<node>/.",
         "replicate: the whole sweep on each node (--nodes, --nodelist, --constraint FEATURE);",
         "spread: the runs divided among --tasks array tasks by run id (submitting again resumes).",

@@ -14,7 +14,8 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** {@code uringlab topology}: the CPUs, nodes, siblings, disks, queues and IRQs the knobs act on. Changes nothing. */
-@Command(name = "topology", description = "Show CPUs, NUMA nodes, SMT siblings, block devices with their hardware queues "
+@Command(name = "topology", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "Show CPUs, NUMA nodes, SMT siblings, block devices with their hardware queues "
         + "and IRQs (and the CPUs those land on), NVMe module parameters and irqbalance; changes nothing.")
 public final class TopologyCommand implements Callable<Integer> {
 

@@ -42,7 +42,7 @@ public final class ExperimentLoader {
     public ExperimentFile load(Path file, List<SetOverride> overrides, List<String> only) throws ConfigException {
         String text;
         try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
+            text = YamlText.decode(file.toString(), Files.readAllBytes(file));
         } catch (NoSuchFileException e) {
             throw new ConfigException(file + ": no such file (pass an experiment file, e.g. experiments.yaml)");
         } catch (IOException e) {

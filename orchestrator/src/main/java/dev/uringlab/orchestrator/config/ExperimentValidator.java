@@ -106,6 +106,9 @@ final class ExperimentValidator {
             throw new ConfigException(t.get("path").value().position(), "target.path: '" + path
                     + "' must be absolute (results are compared across machines and working directories)");
         }
+        if (path != null) {
+            PseudoFsPaths.check(path, t.get("path").value().position());
+        }
         long size = TargetSpec.DEFAULT_SCRATCH_SIZE;
         if (t.containsKey("size")) {
             if (kind != TargetSpec.Kind.SCRATCH) {

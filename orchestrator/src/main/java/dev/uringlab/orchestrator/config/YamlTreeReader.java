@@ -11,12 +11,17 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 
-/** Reads YAML into {@link Node}s with positions, refusing duplicate keys (YAML allows them silently). */
+/**
+ * Reads YAML into {@link Node}s with positions, refusing duplicate keys (YAML allows them silently).
+ * Anchors, aliases and merge keys ({@code <<: *base}) are resolved here, since the parser only
+ * reports them: keys written in the mapping win over merged ones, as YAML 1.1 specifies.
+ */
 public final class YamlTreeReader {
 
     private static final YAMLFactory FACTORY = new YAMLFactory();
 
     private final String fileName;
+    private final java.util.Map<String, Node> anchors = new java.util.HashMap<>();
 
     public YamlTreeReader(String fileName) {
         this.fileName = fileName;
@@ -30,6 +35,7 @@ public final class YamlTreeReader {
             }
             return readValue(parser);
         } catch (StreamReadException e) {
+            YamlText.checkIndentation(fileName, text); // a tab is reported at the next token, far from it
             JsonLocation at = e.getLocation();
             String reason = e.getOriginalMessage().lines().findFirst().orElse("malformed YAML");
             throw new ConfigException(position(at), "malformed YAML: " + reason);
@@ -39,22 +45,45 @@ public final class YamlTreeReader {
     }
 
     private Node readValue(JsonParser parser) throws IOException, ConfigException {
-        JsonToken token = parser.currentToken();
         Node.Position at = position(parser.currentTokenLocation());
+        if (parser instanceof com.fasterxml.jackson.dataformat.yaml.YAMLParser yaml && yaml.isCurrentAlias()) {
+            Node target = anchors.get(parser.getText());
+            if (target == null) {
+                throw new ConfigException(at, "alias *" + parser.getText() + " names no anchor defined before it (&"
+                        + parser.getText() + ")");
+            }
+            return target;
+        }
+        String anchor = parser.getObjectId() instanceof String id ? id : null;
+        Node node = readPlain(parser, at);
+        if (anchor != null) {
+            anchors.put(anchor, node);
+        }
+        return node;
+    }
+
+    private Node readPlain(JsonParser parser, Node.Position at) throws IOException, ConfigException {
+        JsonToken token = parser.currentToken();
         switch (token) {
             case START_OBJECT -> {
                 LinkedHashMap<String, Node.Entry> entries = new LinkedHashMap<>();
+                List<Node.Entry> merged = new ArrayList<>();
                 while (parser.nextToken() == JsonToken.FIELD_NAME) {
                     String key = parser.currentName();
                     Node.Position keyAt = position(parser.currentTokenLocation());
                     parser.nextToken();
                     Node value = readValue(parser);
+                    if (key.equals("<<")) {
+                        merged.addAll(mergeSource(value, keyAt));
+                        continue;
+                    }
                     if (entries.containsKey(key)) {
                         throw new ConfigException(keyAt, "duplicate key '" + key + "' (first at line "
                                 + entries.get(key).keyPosition().line() + ")");
                     }
                     entries.put(key, new Node.Entry(key, keyAt, value));
                 }
+                merged.forEach(e -> entries.putIfAbsent(e.key(), e));
                 return new Node.MapNode(at, entries);
             }
             case START_ARRAY -> {
@@ -81,6 +110,20 @@ public final class YamlTreeReader {
             }
             default -> throw new ConfigException(at, "unsupported YAML construct " + token);
         }
+    }
+
+    /** The entries a merge key brings in: one mapping, or a list of them (earlier ones win). */
+    private static List<Node.Entry> mergeSource(Node value, Node.Position keyAt) throws ConfigException {
+        List<Node.Entry> out = new ArrayList<>();
+        List<Node> sources = value instanceof Node.ListNode list ? list.items() : List.of(value);
+        for (Node source : sources) {
+            if (!(source instanceof Node.MapNode map)) {
+                throw new ConfigException(keyAt, "merge key '<<' takes a mapping (<<: *name, with &name on a mapping)"
+                        + " or a list of them, not " + source.kind());
+            }
+            out.addAll(map.entries().values());
+        }
+        return out;
     }
 
     private Node.Position position(JsonLocation location) {

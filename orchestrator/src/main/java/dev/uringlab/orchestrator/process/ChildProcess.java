@@ -77,6 +77,7 @@ public final class ChildProcess implements AutoCloseable {
         if (workDir != null) {
             builder.directory(workDir.toFile());
         }
+        SweepMarker.mark(builder);
         try {
             Process process = builder.start();
             ChildProcess child = new ChildProcess(tool, List.copyOf(command), process, stdout, stderr);

@@ -39,7 +39,7 @@ final class Progress {
         String result = record.ok() ? headline(record) : "FAILED: " + record.error();
         double perRun = measuredRuns > 0 ? measuredSeconds / measuredRuns : expectedSecondsPerRun;
         int remaining = total - done;
-        out.printf("%s%s%n", result, remaining > 0 ? "  ETA " + duration(perRun * remaining) : "");
+        out.printf("%s%s%s%n", result, ProbeCostNote.of(record), remaining > 0 ? "  ETA " + duration(perRun * remaining) : "");
         record.warnings().forEach(w -> out.println("        warning: " + w));
     }
 

@@ -9,6 +9,7 @@ import dev.uringlab.orchestrator.host.HostException;
 import dev.uringlab.orchestrator.host.HostFs;
 import dev.uringlab.orchestrator.host.WorkloadCgroup;
 import dev.uringlab.orchestrator.probe.WorkloadScope;
+import dev.uringlab.orchestrator.probe.cost.ProbeCostMeter;
 import dev.uringlab.orchestrator.host.HostSnapshot;
 import dev.uringlab.analysis.io.AtomicFiles;
 import dev.uringlab.analysis.io.RunRecordJson;
@@ -59,18 +60,22 @@ final class RunExecutor {
             throws IOException, InterruptedException {
         Instant started = Instant.now();
         long t0 = System.nanoTime();
+        PhaseTimes.Lap lap = PhaseTimes.lap();
         snapshotInterrupts(runDir.resolve("interrupts.before"));
         HostSnapshot hostBefore = HostSnapshot.take(fs, plan.topology().disk());
+        lap.mark("run: snapshots before");
         Metrics metrics = Metrics.empty();
         Map<String, Map<String, Long>> counts = new LinkedHashMap<>();
         String error = null;
         double workloadSeconds = 0;
         ProbeSession session = null;
         WorkloadCgroup cgroup = null;
+        ProbeCostMeter costMeter = null;
         Map<String, List<Double>> samples = Map.of();
         List<String> probeWarnings = new ArrayList<>();
         try {
             workload.prepare(run, targetPath);
+            lap.mark("run: workload prepare + cgroup");
             if (plan.scopedToWorkload()) {
                 cgroup = WorkloadCgroup.create(fs, run.runId());
             }
@@ -79,18 +84,26 @@ final class RunExecutor {
                 ProbeStarter.Started attached = ProbeStarter.start(probes, probesOf(plan), plan.kprobeFallbacks(),
                         plan.topology().irqNumbers(), runDir, ATTACH_TIMEOUT, scope);
                 session = attached.session();
+                costMeter = session == null ? null : ProbeCostMeter.start(session.pid(), attached.probes());
                 effectiveProbes = attached.probes(); // later runs of the experiment start from the fallbacks
                 probeWarnings.addAll(attached.warnings());
             }
+            lap.mark("run: probes attach / opening dump");
             try (Backgrounds backgrounds = Backgrounds.start(plan.backgrounds(), run.target(), targetPath, runDir)) {
+                lap.mark("run: backgrounds start");
                 long w0 = System.nanoTime();
                 Path cgroupDir = cgroup == null ? null : cgroup.dir();
                 metrics = ChildProcess.inCgroup(cgroupDir, () -> workload.run(run, targetPath, runDir));
+                lap.mark("run: workload process");
                 samples = workload.samples(runDir);
                 workloadSeconds = (System.nanoTime() - w0) / 1e9;
                 backgrounds.checkAlive("before the measured workload ended");
             }
+            lap.mark("run: samples + backgrounds stop");
             if (session != null) {
+                if (costMeter != null) {
+                    costMeter.stop();
+                }
                 BpftraceMaps maps = session.stop();
                 counts.putAll(maps.byProbe(availableIds(probesOf(plan))));
                 for (String id : availableIds(probesOf(plan))) {
@@ -107,11 +120,13 @@ final class RunExecutor {
                 cgroup.close();
             }
         }
+        lap.mark("run: probes closing dump + close");
         if (ChildProcess.shutdownRequested() || Thread.currentThread().isInterrupted()) {
             throw new InterruptedException("sweep stopped during run " + run.runId());
         }
         snapshotInterrupts(runDir.resolve("interrupts.after"));
         List<String> hostChanges = writeHostState(runDir, hostBefore, HostSnapshot.take(fs, plan.topology().disk()));
+        lap.mark("run: snapshots after + host.json");
         // Kept, but flagged: the run did not run entirely under the state the plan claims.
         List<String> warnings = new ArrayList<>(probeWarnings);
         hostChanges.forEach(c -> warnings.add("host changed during the run: " + c));
@@ -119,7 +134,7 @@ final class RunExecutor {
         return new RunRecord(run.experiment(), run.runId(), run.index(), run.repetition(),
                 error == null ? RunRecord.OK : RunRecord.FAILED, error, run.params(), run.cpuSet(),
                 CpuList.format(run.cpus()), run.target().describe(), variants(probesOf(plan)),
-                error == null ? metrics.asMap() : Map.of(), error == null ? counts : Map.of(),
+                error == null ? ProbeCostMeter.addTo(costMeter, metrics.asMap()) : Map.of(), error == null ? counts : Map.of(),
                 started.truncatedTo(ChronoUnit.MILLIS).toString(), wall, workloadSeconds, hostBefore.toMap(), warnings,
                 error == null ? samples : Map.of());
     }

@@ -85,17 +85,22 @@ public final class SweepRunner {
             ResultStore store = new ResultStore(options.resultsRoot(), planned.experiment().name());
             store.cleanPartials();
             // The session restores every knob when the experiment ends, fails or is interrupted.
+            PhaseTimes.Lap hostLap = PhaseTimes.lap();
             try (HostSession host = openHostSession(planned, store)) {
                 ExperimentPlan experiment = planned;
                 if (host != null) {
                     host.applyAll(planned.knobs());
+                    ProbeCostSetup.enableStats(planned, host, options.out());
                     if (planned.experiment().host().changesIrqLayout()) {
                         experiment = replanner.replan(planned.experiment());
                         options.out().println("IRQ layout after host changes: " + experiment.topology().irqs());
                     }
                 }
+                hostLap.mark("experiment: host session + knobs");
                 runExperiment(plan, experiment, store, host, options, progress, tally);
+                hostLap = PhaseTimes.lap();
             }
+            hostLap.mark("experiment: restore host");
         }
         return new SweepSummary(tally.ok, tally.failed, tally.skipped, (System.nanoTime() - t0) / 1e9,
                 tally.workloadSeconds);
@@ -121,7 +126,9 @@ public final class SweepRunner {
             runRuns(plan, experiment, store, host, options, progress, tally, workload, new RunExecutor(fs, workload, backend));
         } finally {
             if (backend != null) {
-                backend.endExperiment();
+                try (PhaseTimes.Phase end = PhaseTimes.start("experiment: stop shared probe process")) {
+                    backend.endExperiment();
+                }
             }
         }
     }
@@ -129,8 +136,10 @@ public final class SweepRunner {
     private void runRuns(Plan plan, ExperimentPlan experiment, ResultStore store, HostSession host, RunOptions options,
                          Progress progress, Tally tally, Workload workload, RunExecutor executor)
             throws IOException, ToolException, InterruptedException, HostException {
+        PhaseTimes.Lap setup = PhaseTimes.lap();
         store.writeManifest(manifest(plan, experiment, workload));
         String targetPath = prepareTarget(experiment.experiment().target(), options);
+        setup.mark("experiment: manifest + target");
         List<String> ids = experiment.runs().stream().map(RunSpec::runId).toList();
         double expectedPerRun = expectedSeconds(experiment);
         preflightSweptHost(experiment, host);
@@ -143,8 +152,10 @@ public final class SweepRunner {
                 tally.skipped++;
                 continue;
             }
+            PhaseTimes.Lap lap = PhaseTimes.lap();
             progress.starting(run);
             Path partial = store.begin(run.runId());
+            lap.mark("sweep: partial dir");
             HostSpec runHost = run.host();
             int mark = host == null ? 0 : host.mark();
             RunRecord record;
@@ -158,7 +169,11 @@ public final class SweepRunner {
                 if (host != null && (experiment.experiment().host().dropCaches() || runHost.dropCaches())) {
                     host.apply(new DropCachesKnob(host.context()));
                 }
-                record = store.commit(partial, executor.execute(experiment, run, targetPath, partial));
+                lap.mark("sweep: per-run host knobs");
+                RunRecord executed = executor.execute(experiment, run, targetPath, partial);
+                lap.mark("sweep: RunExecutor.execute (incl. workload)");
+                record = store.commit(partial, executed);
+                lap.mark("sweep: commit run.json + rename");
             } finally {
                 if (host != null) {
                     Restorer.Report undone = host.restoreTo(mark);
@@ -169,7 +184,9 @@ public final class SweepRunner {
                     }
                 }
             }
+            lap.mark("sweep: restore per-run knobs");
             store.writeRunsCsv(ids);
+            lap.mark("sweep: rewrite runs.csv");
             progress.finished(record, expectedPerRun);
             tally.workloadSeconds += record.workloadSeconds();
             if (record.ok()) {
@@ -180,7 +197,9 @@ public final class SweepRunner {
         }
         store.writeRunsCsv(ids);
         options.out().println("results: " + store.experimentDir().resolve("runs.csv"));
-        renderReport(experiment, store, options);
+        try (PhaseTimes.Phase report = PhaseTimes.start("experiment: report + figures")) {
+            renderReport(experiment, store, options);
+        }
     }
 
     /** Figures and report.html; a figure that cannot be drawn is reported, never loses the runs. */
@@ -213,7 +232,8 @@ public final class SweepRunner {
     /** A journaled session when the experiment or one of its runs changes the host; null when nothing does. */
     private HostSession openHostSession(ExperimentPlan experiment, ResultStore store) throws IOException {
         boolean runsChangeHost = experiment.runs().stream().anyMatch(r -> !r.hostSwept().isEmpty());
-        if (experiment.knobs().isEmpty() && !experiment.experiment().host().dropCaches() && !runsChangeHost) {
+        if (experiment.knobs().isEmpty() && !experiment.experiment().host().dropCaches() && !runsChangeHost
+                && !ProbeCostSetup.wanted(experiment)) {
             return null;
         }
         Files.createDirectories(store.experimentDir());
@@ -256,7 +276,7 @@ public final class SweepRunner {
                     experiment.scopedToWorkload() && experiment.taskScopedProbes().contains(p.id())));
         }
         ExperimentManifest manifest = new ExperimentManifest(Version.get(), Instant.now().toString(),
-                experiment.experiment().name(), experiment.experiment().description(), HostInfo.collect(fs), target, tools,
+                experiment.experiment().name(), experiment.experiment().description(), HostInfo.collect(fs), target, tools, OtherBpfPrograms.atSweepStart(),
                 experiment.experiment().probeScope(), probes, experiment.runs().size(), plan.file().path().toString(),
                 RunIds.hash(plan.file().text()), plan.file().text());
         try {

@@ -55,7 +55,7 @@ public final class Restorer {
 
     static void undo(KnobContext ctx, JournalEntry entry) throws HostException {
         switch (entry.kind()) {
-            case "irq-affinity", "turbo", "smt", "governor", "idle-latency" -> FileKnob.restore(ctx, entry);
+            case "irq-affinity", "turbo", "smt", "governor", "idle-latency", "bpf-stats" -> FileKnob.restore(ctx, entry);
             case "irqbalance" -> IrqbalanceKnob.restore(ctx, entry);
             case "nvme-queues" -> NvmeQueuesKnob.restore(ctx, entry);
             default -> throw new HostException("unknown change kind '" + entry.kind() + "' (journal from a newer uringlab?)");
