@@ -23,6 +23,12 @@ final class QemuArgs {
      */
     static List<String> build(Topology t, GuestKernel kernel, Accel accel, Path outDir, Path cmdFile,
                               Path console, List<Path> disks) {
+        return build(t, kernel, accel, outDir, cmdFile, console, disks, underGuestTmpfs(commandPaths()));
+    }
+
+    /** @param keep host directories under the guest's tmpfs mounts that /init binds back (see {@link #underGuestTmpfs}) */
+    static List<String> build(Topology t, GuestKernel kernel, Accel accel, Path outDir, Path cmdFile,
+                              Path console, List<Path> disks, List<String> keep) {
         List<String> a = new ArrayList<>(List.of(QEMU, "-name", "uringlab-lab",
                 "-nodefaults", "-no-user-config", "-display", "none", "-nic", "none", "-no-reboot",
                 "-accel", accel.qemuName(), "-cpu", accel.cpuModel(),
@@ -41,7 +47,7 @@ final class QemuArgs {
         a.add("-initrd");
         a.add(kernel.initramfs().toString());
         a.add("-append");
-        a.add(cmdline(t, kernel, outDir, cmdFile));
+        a.add(cmdline(t, kernel, outDir, cmdFile, keep));
         if (console == null) {
             // The terminal is the console; Ctrl-A x leaves QEMU (its monitor is muxed on the same line).
             a.addAll(List.of("-serial", "mon:stdio"));
@@ -66,20 +72,24 @@ final class QemuArgs {
     }
 
     /** The kernel command line: console, where /init finds its shares and command, and module parameters. */
-    static String cmdline(Topology t, GuestKernel kernel, Path outDir, Path cmdFile) {
+    static String cmdline(Topology t, GuestKernel kernel, Path outDir, Path cmdFile, List<String> keep) {
         StringBuilder s = new StringBuilder("console=ttyS0 quiet panic=-1 rdinit=/init");
         s.append(" lab.out=").append(outDir).append(" lab.modules=").append(kernel.modulesDir())
                 .append(" lab.cmd=").append(cmdFile);
-        List<String> keep = new ArrayList<>(List.of(Path.of("").toAbsolutePath().toString(), GuestJava.javaBinary()));
-        keep.addAll(List.of(GuestJava.classPath().split(java.io.File.pathSeparator)));
-        String kept = String.join(":", underGuestTmpfs(keep));
-        if (!kept.isEmpty()) {
-            s.append(" lab.keep=").append(kept);
+        if (!keep.isEmpty()) {
+            s.append(" lab.keep=").append(String.join(":", keep));
         }
         for (Map.Entry<String, Map<String, String>> m : t.moduleParams().entrySet()) {
             m.getValue().forEach((k, v) -> s.append(' ').append(m.getKey()).append('.').append(k).append('=').append(v));
         }
         return s.toString();
+    }
+
+    /** What the guest's command runs from and with: this working directory, the JVM and its class path. */
+    static List<String> commandPaths() {
+        List<String> paths = new ArrayList<>(List.of(Path.of("").toAbsolutePath().toString(), GuestJava.javaBinary()));
+        paths.addAll(List.of(GuestJava.classPath().split(java.io.File.pathSeparator)));
+        return paths;
     }
 
     /** The directories the guest's /init covers with its own tmpfs, so a read-only host / stays writable there. */

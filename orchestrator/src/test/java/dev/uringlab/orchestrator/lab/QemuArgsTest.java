@@ -17,7 +17,7 @@ class QemuArgsTest {
     @Test
     void thesisInSmallGivesTwoNodesAnNvmeOnNodeZeroAndNoNetwork() throws ConfigException {
         List<String> a = QemuArgs.build(TopologyLoader.load("thesis-in-small"), KERNEL, Accel.TCG, Path.of("/r"),
-                Path.of("/r/.lab/x/cmd.sh"), Path.of("/r/.lab/x/console.log"), List.of(Path.of("/tmp/d/lab0.img")));
+                Path.of("/r/.lab/x/cmd.sh"), Path.of("/r/.lab/x/console.log"), List.of(Path.of("/tmp/d/lab0.img")), List.of());
         String line = String.join(" ", a);
         assertTrue(line.contains("-nic none"), line);
         assertTrue(line.contains("-accel tcg -cpu max -smp 4 -m 2048M"), line);
@@ -35,7 +35,7 @@ class QemuArgsTest {
     void moduleParametersGoOnTheKernelCommandLine() throws ConfigException {
         Topology t = TopologyLoader.parse("p", "p.yaml", "cpus: 3\nmemory: 1g\nnvme: [{queue_pairs: 1, size: 64m}]\n"
                 + "modules: {nvme: {poll_queues: 1, write_queues: 0}}\n");
-        String cmdline = QemuArgs.cmdline(t, KERNEL, Path.of("/r"), Path.of("/r/c.sh"));
+        String cmdline = QemuArgs.cmdline(t, KERNEL, Path.of("/r"), Path.of("/r/c.sh"), List.of());
         assertTrue(cmdline.endsWith(" nvme.poll_queues=1 nvme.write_queues=0"), cmdline);
         assertTrue(String.join(" ", QemuArgs.build(t, KERNEL, Accel.KVM, Path.of("/r"), Path.of("/r/c.sh"), null,
                 List.of(Path.of("/d.img")))).contains("-accel kvm -cpu host -smp 3 -m 1024M -kernel"));
@@ -43,10 +43,12 @@ class QemuArgsTest {
 
     /** A CI clone under /tmp must stay visible in the guest, whose /tmp is its own tmpfs. */
     @Test
-    void pathsUnderTheGuestsTmpfsAreKeptByTheirTopDirectory() {
+    void pathsUnderTheGuestsTmpfsAreKeptByTheirTopDirectory() throws ConfigException {
         assertEquals(List.of("/run/user", "/tmp/ci3", "/var/tmp/x"), QemuArgs.underGuestTmpfs(List.of(
                 "/tmp/ci3/orchestrator/target/classes", "/tmp/ci3/analysis/target/classes", "/root/.m2/repository/a.jar",
                 "/usr/lib/jvm/java-17/bin/java", "/var/tmp/x", "/run/user/0/y", "/tmp", "/work/main")));
         assertEquals(List.of(), QemuArgs.underGuestTmpfs(List.of("/work/main", "/usr/bin/java")));
+        assertTrue(QemuArgs.cmdline(TopologyLoader.load("one-queue"), KERNEL, Path.of("/r"), Path.of("/r/c.sh"),
+                List.of("/tmp/ci3", "/run/user")).contains(" lab.cmd=/r/c.sh lab.keep=/tmp/ci3:/run/user"));
     }
 }
