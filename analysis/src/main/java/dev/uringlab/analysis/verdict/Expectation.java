@@ -22,6 +22,13 @@ public record Expectation(String experiment, String claim, String source, Map<St
         }
     }
 
+    /** The probe whose column the metric is: "ipi_by_callsite_per_io" and "fget[x]" are ipi_by_callsite's and fget's. */
+    public String probe() {
+        int bracket = metric.indexOf('[');
+        String base = bracket >= 0 ? metric.substring(0, bracket) : metric;
+        return base.endsWith("_per_io") ? base.substring(0, base.length() - "_per_io".length()) : base;
+    }
+
     public boolean compares() {
         return axis != null;
     }

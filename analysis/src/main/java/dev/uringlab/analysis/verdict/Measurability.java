@@ -21,9 +21,9 @@ final class Measurability {
             String error = selected.get(0).getOrDefault("error", "");
             return "every run at the selection failed" + (error.isBlank() ? "" : ": " + error);
         }
-        String variant = ok.get(0).get(probeOf(e.metric()) + "_variant");
+        String variant = ok.get(0).get(e.probe() + "_variant");
         if (variant != null && variant.startsWith("unavailable")) {
-            return "probe " + probeOf(e.metric()) + " " + variant;
+            return "probe " + e.probe() + " " + variant;
         }
         if (!ok.get(0).containsKey(e.metric())) {
             return "runs.csv has no column " + e.metric() + " (is its probe in the experiment's probes?)";
@@ -55,13 +55,6 @@ final class Measurability {
             }
         }
         return values.stream().mapToDouble(Double::doubleValue).toArray();
-    }
-
-    /** "ipi_by_callsite_per_io" is measured by probe "ipi_by_callsite". */
-    static String probeOf(String metric) {
-        int bracket = metric.indexOf('[');
-        String base = bracket >= 0 ? metric.substring(0, bracket) : metric;
-        return base.endsWith("_per_io") ? base.substring(0, base.length() - "_per_io".length()) : base;
     }
 
     private static List<Map<String, String>> select(Expectation e, List<Map<String, String>> rows, String axisValue,

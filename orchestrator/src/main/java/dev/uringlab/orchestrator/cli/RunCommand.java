@@ -35,6 +35,10 @@ final class RunCommand implements Callable<Integer> {
             description = "Only these runs (ids as `uringlab plan` prints them; comma-separated), e.g. one Slurm task's share.")
     java.util.Set<String> runs = new java.util.LinkedHashSet<>();
 
+    @Option(names = "--fail-on", paramLabel = "VERDICT", converter = FailOnConverter.class, defaultValue = "never",
+            description = "Exit 1 if an expect: claim gets this verdict: not-reproduced, inconclusive (or worse), never (default).")
+    FailOn failOn = FailOn.NEVER;
+
     @Spec
     CommandSpec spec;
 
@@ -47,12 +51,15 @@ final class RunCommand implements Callable<Integer> {
         PrintStream out = System.out;
         SweepRunner runner = new SweepRunner(lab.fs, lab.planner()::plan, preflight.workloads(),
                 preflight.probeBackends(), preflight.toolVersions());
+        ExpectationsStep.store(plan, experiments.results);
         SweepSummary summary = runner.run(plan, new RunOptions(experiments.results, force, out, probesPerRun, runs));
         double overhead = summary.ok() + summary.failed() == 0 ? 0
                 : (summary.wallSeconds() - summary.workloadSeconds()) / (summary.ok() + summary.failed());
         out.printf(Locale.ROOT, "done: %d ok, %d failed, %d skipped in %.1f s (workloads %.1f s, overhead %.2f s/run)%n",
                 summary.ok(), summary.failed(), summary.skipped(), summary.wallSeconds(), summary.workloadSeconds(),
                 overhead);
-        return summary.failed() > 0 ? ExitCodes.FAILURE : ExitCodes.OK;
+        java.util.List<java.util.Map<String, String>> verdicts = ExpectationsStep.collect(plan, experiments.results);
+        ExpectationsStep.print(verdicts, out);
+        return summary.failed() > 0 || failOn.fails(verdicts) ? ExitCodes.FAILURE : ExitCodes.OK;
     }
 }
