@@ -1,6 +1,5 @@
 package dev.uringlab.analysis.verdict;
 
-import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 
@@ -35,10 +34,7 @@ public final class VerdictTable {
         if (!Files.exists(file)) {
             return List.of();
         }
-        try (MappingIterator<Map<String, String>> it = new CsvMapper().readerForMapOf(String.class)
-                .with(CsvSchema.emptySchema().withHeader()).readValues(file.toFile())) {
-            return it.readAll();
-        }
+        return Verdicts.readRows(file);
     }
 
     public static String markdown(List<VerdictResult> results) {
