@@ -11,7 +11,18 @@ public final class VerdictSection {
 
     /** Before the report's first section heading; the report unchanged without expectations. */
     public static String html(String report, Optional<List<VerdictResult>> verdicts) {
-        return insertBefore(report, "<h2", verdicts.map(VerdictTable::html));
+        return insertBefore(report, "<h2", verdicts.map(v -> VerdictTable.html(v, metric -> figureOf(report, metric))));
+    }
+
+    /** The report's figure of a metric: its line plot, or for a probe column the per-I/O probe figure. */
+    static String figureOf(String report, String metric) {
+        for (String id : List.of("line-" + metric, "probes-per-io")) {
+            boolean probeColumn = metric.endsWith("_per_io") || metric.contains("[");
+            if ((id.startsWith("line-") || probeColumn) && report.contains("id=\"" + id + "\"")) {
+                return id;
+            }
+        }
+        return null;
     }
 
     public static String markdown(String report, Optional<List<VerdictResult>> verdicts) {

@@ -50,18 +50,27 @@ public final class VerdictTable {
     }
 
     public static String html(List<VerdictResult> results) {
+        return html(results, metric -> null);
+    }
+
+    /** @param figureOf the anchor of the figure that shows a metric, or null: the metric cell links to it */
+    public static String html(List<VerdictResult> results, java.util.function.Function<String, String> figureOf) {
         StringBuilder out = new StringBuilder("<h2>Verdicts</h2>\n<table class=\"verdicts\">\n<tr><th>claim</th><th>source</th>"
                 + "<th>compared</th><th>metric</th><th>expected</th><th>verdict</th><th>estimate [95% CI]</th><th>runs</th>"
                 + "<th>test / detail</th></tr>\n");
         for (Map<String, String> r : rows(results)) {
             out.append("<tr><td>").append(esc(r.get("claim"))).append("</td><td>").append(esc(r.get("source")))
-                    .append("</td><td>").append(esc(r.get("compared"))).append("</td><td>").append(esc(r.get("metric")))
+                    .append("</td><td>").append(esc(r.get("compared"))).append("</td><td>").append(metricCell(r.get("metric"), figureOf.apply(r.get("metric"))))
                     .append("</td><td>").append(esc(r.get("expected"))).append("</td><td><b>").append(esc(r.get("verdict")))
                     .append("</b></td><td>").append(esc((r.get("estimate") + " " + r.get("interval")).trim()))
                     .append("</td><td>").append(esc(r.get("runs"))).append("</td><td>")
                     .append(esc(r.get("test") + (r.get("test").isEmpty() ? "" : "; ") + r.get("detail"))).append("</td></tr>\n");
         }
         return out.append("</table>\n").toString();
+    }
+
+    private static String metricCell(String metric, String anchor) {
+        return anchor == null ? esc(metric) : "<a href=\"#" + esc(anchor) + "\">" + esc(metric) + "</a>";
     }
 
     static List<Map<String, String>> rows(List<VerdictResult> results) {

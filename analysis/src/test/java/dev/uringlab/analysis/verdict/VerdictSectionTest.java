@@ -20,6 +20,11 @@ class VerdictSectionTest {
         String html = VerdictSection.html("<h1>t</h1>\n<h2>Findings</h2>", Optional.of(List.of(RESULT)));
         assertTrue(html.indexOf("<h2>Verdicts</h2>") < html.indexOf("<h2>Findings</h2>"), html);
         assertTrue(html.contains("&gt;= 90% fewer"));
+        String withFigure = VerdictSection.html("<h2>Findings</h2><div class=\"figure\" id=\"probes-per-io\">",
+                Optional.of(List.of(RESULT)));
+        assertTrue(withFigure.contains("<a href=\"#probes-per-io\">ipi_per_io</a>"), withFigure);
+        assertEquals("line-iops", VerdictSection.figureOf("<div id=\"line-iops\">", "iops"));
+        assertEquals(null, VerdictSection.figureOf("<div id=\"probes-per-io\">", "iops"));
         String md = VerdictSection.markdown("# t\n\n## Findings\n", Optional.of(List.of(RESULT)));
         assertTrue(md.indexOf("## Verdicts") < md.indexOf("## Findings"), md);
         assertTrue(md.contains("fewer kicks \\| with COOP"), md);
