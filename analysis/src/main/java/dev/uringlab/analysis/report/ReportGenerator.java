@@ -11,6 +11,10 @@ import dev.uringlab.analysis.plot.Figures;
 import dev.uringlab.analysis.plot.PlotSpec;
 import dev.uringlab.analysis.plot.PlotSpecs;
 import dev.uringlab.analysis.stats.Grouping;
+import dev.uringlab.analysis.verdict.VerdictResult;
+import dev.uringlab.analysis.verdict.VerdictSection;
+import dev.uringlab.analysis.verdict.VerdictTable;
+import dev.uringlab.analysis.verdict.Verdicts;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -93,9 +97,13 @@ public final class ReportGenerator {
         ReportContent content = new ReportContent(results.manifest(), runs, grouping.axes(), Findings.of(grouping, runs),
                 figures, new LinkedHashMap<>(svgs), SummaryTable.of(grouping, SummaryTable.headline(runs)), List.copyOf(problems));
         Path html = experimentDir.resolve("report.html");
-        write(html, HtmlReport.render(content), files);
+        java.util.Optional<List<VerdictResult>> verdicts = Verdicts.judge(experimentDir);
+        if (verdicts.isPresent()) {
+            write(experimentDir.resolve(Verdicts.VERDICTS), VerdictTable.csv(verdicts.get()), files);
+        }
+        write(html, VerdictSection.html(HtmlReport.render(content), verdicts), files);
         if (options.markdown()) {
-            write(experimentDir.resolve("report.md"), MarkdownReport.render(content), files);
+            write(experimentDir.resolve("report.md"), VerdictSection.markdown(MarkdownReport.render(content), verdicts), files);
         }
         if (options.latex()) {
             write(experimentDir.resolve("tables.tex"), LatexTables.render(content), files);

@@ -37,7 +37,8 @@ final class CompareCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Comparison comparison = Comparison.of(ResultsDirectory.load(a), ResultsDirectory.load(b));
-        String markdown = "# " + b + " vs " + a + "\n\n" + comparison.markdown();
+        String markdown = "# " + b + " vs " + a + "\n\n"
+                + dev.uringlab.analysis.verdict.VerdictChanges.markdown(a, b) + comparison.markdown();
         PrintWriter out = spec.commandLine().getOut();
         out.print(markdown);
         out.flush();

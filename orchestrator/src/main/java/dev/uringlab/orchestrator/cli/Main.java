@@ -8,8 +8,8 @@ import picocli.CommandLine.Command;
         description = "Runs probed, pinned storage-workload sweeps from one experiment file.",
         subcommands = {RunCommand.class, PlanCommand.class, ProbesCommand.class, TopologyCommand.class,
                 RestoreCommand.class, PlotCommand.class, CompareCommand.class, ImportCommand.class,
-                BenchPlotCommand.class, OverheadCommand.class, LabCommand.class, SubmitCommand.class, StatusCommand.class,
-                CollectCommand.class, CommandLine.HelpCommand.class})
+                BenchPlotCommand.class, OverheadCommand.class, LabCommand.class, ReproduceCommand.class, SubmitCommand.class,
+                StatusCommand.class, CollectCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     @Override

@@ -65,6 +65,7 @@ final class PlanCommand implements Callable<Integer> {
                             : "UNAVAILABLE: " + p.unavailableReason());
                 }
             }
+            PlanExpectations.print(e, plan.file().expectationsOf(e.experiment().name()), out);
             out.println("  host changes:");
             e.hostChanges().forEach(c -> out.println("    - " + c));
             out.println("  runs:");

@@ -37,6 +37,10 @@ final class RunCommand implements Callable<Integer> {
             description = "Only these runs (ids as `uringlab plan` prints them; comma-separated), e.g. one Slurm task's share.")
     java.util.Set<String> runs = new java.util.LinkedHashSet<>();
 
+    @Option(names = "--fail-on", paramLabel = "VERDICT", converter = FailOnConverter.class, defaultValue = "never",
+            description = "Exit 1 if an expect: claim gets this verdict: not-reproduced, inconclusive (or worse), never (default).")
+    FailOn failOn = FailOn.NEVER;
+
     @Spec
     CommandSpec spec;
 
@@ -50,6 +54,7 @@ final class RunCommand implements Callable<Integer> {
         out.println(experiments.file + ": " + dev.uringlab.orchestrator.config.SweepSize.summary(plan.file()));
         SweepRunner runner = new SweepRunner(lab.fs, lab.planner()::plan, preflight.workloads(),
                 preflight.probeBackends(), preflight.toolVersions());
+        ExpectationsStep.store(plan, experiments.results);
         SweepSummary summary;
         try (SweepGuard guard = SweepGuard.begin(lab.fs, plan.experiments().stream()
                 .map(e -> e.experiment().name()).toList(), experiments.results, out)) {
@@ -63,6 +68,8 @@ final class RunCommand implements Callable<Integer> {
         if (dev.uringlab.orchestrator.run.PhaseTimes.wanted()) {
             dev.uringlab.orchestrator.run.PhaseTimes.print(out, summary.ok() + summary.failed());
         }
-        return summary.failed() > 0 ? ExitCodes.FAILURE : ExitCodes.OK;
+        java.util.List<java.util.Map<String, String>> verdicts = ExpectationsStep.collect(plan, experiments.results);
+        ExpectationsStep.print(verdicts, out);
+        return summary.failed() > 0 || failOn.fails(verdicts) ? ExitCodes.FAILURE : ExitCodes.OK;
     }
 }

@@ -1,5 +1,6 @@
 package dev.uringlab.orchestrator.config;
 
+import dev.uringlab.analysis.verdict.Expectation;
 import dev.uringlab.orchestrator.host.CpuSetResolver;
 
 import java.io.IOException;
@@ -9,6 +10,8 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -23,7 +26,7 @@ public final class ExperimentLoader {
     static final Set<String> TOP_KEYS = Set.of("defaults", "experiments");
     static final Set<String> EXPERIMENT_KEYS = new LinkedHashSet<>(List.of(
             "name", "description", "workload", "target", "cpus", "probes", "probe_variants",
-            "sweep", "zip", "exclude", "repetitions", "host", "background", "plots", "backend", "probe_scope"));
+            "sweep", "zip", "exclude", "repetitions", "host", "background", "plots", "backend", "probe_scope", "expect"));
     static final Set<String> TARGET_KEYS = Set.of("kind", "path", "size", "destructive");
     static final Set<String> PROBE_VARIANTS = Set.of("kprobe", "tracepoint");
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
@@ -71,6 +74,7 @@ public final class ExperimentLoader {
             throw new ConfigException(list.position(), "experiments: the list is empty");
         }
         List<Experiment> experiments = new ArrayList<>();
+        Map<String, List<Expectation>> expectations = new LinkedHashMap<>();
         Set<String> names = new HashSet<>();
         for (Node item : list.items()) {
             Node.MapNode raw = Nodes.map(item, "experiment");
@@ -88,8 +92,9 @@ public final class ExperimentLoader {
                 throw new ConfigException(experiment.position(), "duplicate experiment name '" + experiment.name() + "'");
             }
             experiments.add(experiment);
+            expectations.put(experiment.name(), ExpectValidator.validate(merged.entries().get("expect"), experiment));
         }
-        return new ExperimentFile(file, text, select(fileName, experiments, only));
+        return new ExperimentFile(file, text, select(fileName, experiments, only), expectations);
     }
 
     private static List<Experiment> select(String fileName, List<Experiment> all, List<String> only)

@@ -23,9 +23,10 @@ class ShippedExperimentsTest {
     Stream<DynamicTest> everyShippedExperimentFilePlans() throws Exception {
         Path root = Path.of("..").toAbsolutePath().normalize();
         List<Path> files;
-        try (Stream<Path> listed = Files.list(root.resolve("experiments"))) {
+        try (Stream<Path> listed = Files.list(root.resolve("experiments"));
+             Stream<Path> claims = Files.list(root.resolve("experiments").resolve("claims"))) {
             files = Stream.concat(Stream.of(root.resolve("experiments.yaml")),
-                    listed.filter(p -> p.toString().endsWith(".yaml")).sorted()).toList();
+                    Stream.concat(listed, claims).filter(p -> p.toString().endsWith(".yaml")).sorted()).toList();
         }
         ProbeCatalog catalog = ProbeCatalog.builtin();
         return files.stream().map(file -> DynamicTest.dynamicTest(root.relativize(file).toString(), () -> {

@@ -1,0 +1,96 @@
+package dev.uringlab.analysis.verdict;
+
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The expected effect of a claim, parsed from the words an experiment file uses:
+ * {@code higher}/{@code lower} (a direction), {@code ">= 90% fewer"}, {@code ">= 20% more"},
+ * {@code "within ±5%"} (a relative change, treatment over baseline), or {@code "< 0.01"},
+ * {@code "between 0.8 and 1.2"} (an absolute bound on the metric).
+ */
+public sealed interface Effect permits Effect.Direction, Effect.Relative, Effect.Absolute {
+
+    /** The words as written, for tables. */
+    String text();
+
+    /** Treatment higher (or lower) than baseline. */
+    record Direction(String text, boolean higher) implements Effect {
+    }
+
+    /** The ratio treatment/baseline lies in [lo, hi]. */
+    record Relative(String text, double lo, double hi) implements Effect {
+        boolean contains(double ratio) {
+            return ratio >= lo && ratio <= hi;
+        }
+    }
+
+    /** The metric lies in [lo, hi] (open ends for "<" and ">"; strictness is immaterial for intervals). */
+    record Absolute(String text, double lo, double hi) implements Effect {
+        boolean contains(double value) {
+            return value >= lo && value <= hi;
+        }
+    }
+
+    Pattern RELATIVE = Pattern.compile("(>=|≥|<=|≤)\\s*([0-9.]+)\\s*%\\s*(fewer|less|lower|more|higher)");
+    Pattern WITHIN = Pattern.compile("within\\s*(±|\\+-|\\+/-)\\s*([0-9.]+)\\s*%");
+    Pattern BOUND = Pattern.compile("(<=|≤|<|>=|≥|>)\\s*(-?[0-9.]+(?:[eE]-?[0-9]+)?)");
+    Pattern BETWEEN = Pattern.compile("between\\s+(-?[0-9.]+)\\s+and\\s+(-?[0-9.]+)");
+
+    /** @throws IllegalArgumentException with what is accepted */
+    static Effect parse(String text) {
+        String t = text.trim().toLowerCase(Locale.ROOT);
+        if (t.equals("higher") || t.equals("more")) {
+            return new Direction(text, true);
+        }
+        if (t.equals("lower") || t.equals("fewer") || t.equals("less")) {
+            return new Direction(text, false);
+        }
+        Matcher m = RELATIVE.matcher(t);
+        if (m.matches()) {
+            double pct = number(m.group(2), text) / 100;
+            boolean atLeast = m.group(1).equals(">=") || m.group(1).equals("≥");
+            boolean more = m.group(3).equals("more") || m.group(3).equals("higher");
+            if (!more && pct > 1) {
+                throw new IllegalArgumentException("'" + text + "': more than 100% fewer is impossible");
+            }
+            double edge = more ? 1 + pct : 1 - pct;
+            if (more) {
+                return atLeast ? new Relative(text, edge, Double.POSITIVE_INFINITY) : new Relative(text, 1, edge);
+            }
+            return atLeast ? new Relative(text, Double.NEGATIVE_INFINITY, edge) : new Relative(text, edge, 1);
+        }
+        m = WITHIN.matcher(t);
+        if (m.matches()) {
+            double pct = number(m.group(2), text) / 100;
+            return new Relative(text, 1 - pct, 1 + pct);
+        }
+        m = BETWEEN.matcher(t);
+        if (m.matches()) {
+            double lo = number(m.group(1), text);
+            double hi = number(m.group(2), text);
+            if (lo > hi) {
+                throw new IllegalArgumentException("'" + text + "': the lower bound is above the upper");
+            }
+            return new Absolute(text, lo, hi);
+        }
+        m = BOUND.matcher(t);
+        if (m.matches()) {
+            double bound = number(m.group(2), text);
+            return m.group(1).startsWith("<") || m.group(1).equals("≤")
+                    ? new Absolute(text, Double.NEGATIVE_INFINITY, bound)
+                    : new Absolute(text, bound, Double.POSITIVE_INFINITY);
+        }
+        throw new IllegalArgumentException("'" + text + "' is not an effect; write higher, lower, '>= 90% fewer',"
+                + " '>= 20% more', 'within ±5%', '< 0.01' or 'between 0.8 and 1.2'");
+    }
+
+    private static double number(String digits, String text) {
+        try {
+            return Double.parseDouble(digits);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("'" + text + "': '" + digits + "' is not a number");
+        }
+    }
+}
