@@ -37,7 +37,7 @@ final class ExperimentOptions {
 
     @Option(names = "--max-runs", paramLabel = "N", defaultValue = "" + SweepSize.DEFAULT_MAX_RUNS,
             description = "Refuse files asking for more runs than this (default: ${DEFAULT-VALUE}).")
-    long maxRuns;
+    long maxRuns = SweepSize.DEFAULT_MAX_RUNS; // also when built without picocli (RunSelectionIT, ReproduceCommand)
 
     /** Loads and plans the file against the host; reads the host, changes nothing. */
     Plan plan(Lab lab) throws ConfigException, HostException {

@@ -52,8 +52,14 @@ public final class Leftovers {
     }
 
     private void markedChildren(List<String> cleaned, List<String> refusals) {
+        java.util.Set<Long> ancestors = new java.util.HashSet<>();
+        for (Optional<ProcessHandle> h = Optional.of(ProcessHandle.current()); h.isPresent(); h = h.get().parent()) {
+            ancestors.add(h.get().pid());
+        }
         for (SweepMarker.Marked m : SweepMarker.scan(proc)) {
-            if (m.marker().equals(SweepMarker.self())) {
+            if (m.marker().equals(SweepMarker.self()) || ancestors.contains(m.pid())) {
+                // This uringlab and what started it may carry an inherited marker (a Slurm task gets the
+                // submitter's environment): they are not leftovers, whatever the marker says.
                 continue;
             }
             if (SweepMarker.ownerAlive(m.marker())) {

@@ -22,6 +22,9 @@ public final class TaskScript {
         return """
                 #!/bin/bash
                 # Written by uringlab submit; one Slurm task = one `uringlab run` on this node.
+                # sbatch exports the submitter's environment, and with it the marker uringlab puts on its
+                # own children: a task carrying a dead submitter's marker would be stopped as its leftover.
+                [ -n "${URINGLAB_SWEEP:-}" ] && exec /usr/bin/env -u URINGLAB_SWEEP /bin/bash "$0" "$@"
                 set -u
                 dir=%s
                 sub=%s
@@ -68,7 +71,7 @@ public final class TaskScript {
         return """
                 #!/bin/bash
                 # Written by uringlab submit: the whole sweep once on every node of this allocation.
-                exec srun --ntasks-per-node=1 --kill-on-bad-exit=0 --output=%s bash %s
+                exec /usr/bin/env -u URINGLAB_SWEEP srun --ntasks-per-node=1 --kill-on-bad-exit=0 --output=%s bash %s
                 """.formatted(quote(SubmitLayout.logsDir(subDir).resolve("%j-%N.out")), quote(subDir.resolve("task.sh")));
     }
 
