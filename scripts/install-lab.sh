@@ -15,4 +15,9 @@ have_cmd depmod || need+=(kmod)
 have_cmd setpriv || need+=(util-linux)
 
 install_missing install-lab
+# uringlab resolves the guest kernel with apt-cache and fetches it with apt-get download: on a machine
+# whose tools were all installed earlier, the package lists may be missing or stale, so refresh them then.
+if [ "$(id -u)" -eq 0 ] && ! apt-cache depends linux-image-amd64 2>/dev/null | grep -q 'Depends: linux-image-'; then
+  apt-get update -qq
+fi
 echo "install-lab: ok ($(qemu-system-x86_64 --version | head -1))"
