@@ -18,8 +18,9 @@ import java.util.regex.Pattern;
  */
 public final class CaptureSplitter {
 
-    private static final Pattern HEADER = Pattern.compile("^\\S.*?: \\(g=\\d+\\): rw=\\w+");
-    private static final Pattern JOB = Pattern.compile("^\\S.*?: \\(groupid=\\d+, jobs=\\d+\\): err=");
+    // The parser's own patterns: a capture is cut exactly where FioTextParser sees a header after a job result.
+    private static final Pattern HEADER = FioTextParser.HEADER;
+    private static final Pattern JOB = FioTextParser.JOB;
 
     /** One fio run of a capture: its text (same line numbers as the capture) and its first line, 1-based. */
     public record Piece(String text, int firstLine, int lastLine, String commandLine) {

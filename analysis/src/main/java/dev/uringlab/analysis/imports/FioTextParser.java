@@ -28,8 +28,10 @@ import java.util.regex.Pattern;
 public final class FioTextParser {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Pattern JOB = Pattern.compile("^(\\S.*?): \\(groupid=\\d+, jobs=(\\d+)\\): err=\\s*(\\d+)");
-    private static final Pattern HEADER = Pattern.compile("^(\\S.*?): \\(g=\\d+\\): rw=(\\w+), bs=\\(R\\) (\\d+)B-(\\d+)B.*?ioengine=(\\S+), iodepth=(\\d+)");
+    /** A job result line; also where {@link CaptureSplitter} sees a run. */
+    static final Pattern JOB = Pattern.compile("^(\\S.*?): \\(groupid=\\d+, jobs=(\\d+)\\): err=\\s*(\\d+)");
+    /** A job header line; a header after a result starts the next run of a capture. */
+    static final Pattern HEADER = Pattern.compile("^(\\S.*?): \\(g=\\d+\\): rw=(\\w+), bs=\\(R\\) (\\d+)B-(\\d+)B.*?ioengine=(\\S+), iodepth=(\\d+)");
     private static final Pattern DIRECTION_START = Pattern.compile("^\\s+(read|write|trim|mixed)\\s*:");
     private static final Pattern DIRECTION = Pattern.compile(
             "^\\s+(read|write|trim|mixed)\\s*: IOPS=[^,]+, BW=[^(]+\\(([\\d.]+)([kMGT]?B)/s\\)\\([^/]+/(\\d+)msec\\)");

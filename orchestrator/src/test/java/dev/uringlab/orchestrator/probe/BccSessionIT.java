@@ -48,21 +48,21 @@ class BccSessionIT {
         HostProbeSupport host = HostProbeSupport.detect(HostFs.real());
         WhereAvailable.check(resolved, byProbe, Map.of(
                 "io_uring_enter", c -> {
-                    assertTrue(WhereAvailable.sum(c) > 100, "io_uring_enter: " + c);
+                    assertTrue(BccWorkload.sum(c) > 100, "io_uring_enter: " + c);
                     // Keys are printed as bpftrace would: CPU numbers, not addresses.
                     assertTrue(c.keySet().stream().allMatch(k -> k.matches("\\d+")), c.toString());
                 },
-                "irq_per_cpu", c -> assertTrue(WhereAvailable.sum(c) > 0, "irq_per_cpu: " + c),
-                "fget", c -> assertTrue(WhereAvailable.sum(c) >= ios / 2, "fget: " + c),
+                "irq_per_cpu", c -> assertTrue(BccWorkload.sum(c) > 0, "irq_per_cpu: " + c),
+                "fget", c -> assertTrue(BccWorkload.sum(c) >= ios / 2, "fget: " + c),
                 "ipi_by_callsite", c -> {
-                    assertTrue(WhereAvailable.sum(c) > 0, "ipi_by_callsite: " + c);
+                    assertTrue(BccWorkload.sum(c) > 0, "ipi_by_callsite: " + c);
                     // Symbol names, as bpftrace's ksym() prints them.
                     assertTrue(c.keySet().stream().noneMatch(k -> k.startsWith("0x")), c.toString());
                 },
-                "local_timer", c -> assertTrue(WhereAvailable.sum(c) > 0, "local_timer: " + c),
+                "local_timer", c -> assertTrue(BccWorkload.sum(c) > 0, "local_timer: " + c),
                 "block_rq_size", c -> assertTrue(c.getOrDefault("[4096, 8191]", 0L) >= ios / 2, "block_rq_size: " + c),
                 "ring_flags", c -> assertTrue(c.getOrDefault("12552", 0L) >= 1, "fio's ring: " + c),
-                "wake_up_state", c -> assertTrue(WhereAvailable.sum(c) > 0, "wake_up_state: " + c)));
+                "wake_up_state", c -> assertTrue(BccWorkload.sum(c) > 0, "wake_up_state: " + c)));
         assertEquals(host.kprobesUsable() && host.hasKernelSymbol("wake_up_state"),
                 resolved.get(PROBES.indexOf("wake_up_state")).available(), "the kprobe-only probe runs exactly where kprobes do");
         assertTrue(Files.readString(runDir.resolve("probes.bcc.c")).contains("tp__irq__irq_handler_entry"));

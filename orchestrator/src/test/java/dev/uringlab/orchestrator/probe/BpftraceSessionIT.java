@@ -19,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -57,12 +56,12 @@ class BpftraceSessionIT {
         Map<String, Map<String, Long>> byProbe = maps.byProbe(PROBES);
         System.out.println("BpftraceSessionIT counts: " + byProbe);
         WhereAvailable.check(resolved, byProbe, Map.of(
-                "io_uring_enter", c -> assertTrue(sum(c) > 100, "io_uring_enter: " + c),
-                "irq_per_cpu", c -> assertTrue(sum(c) > 0, "irq_per_cpu: " + c),
-                "ipi_by_callsite", c -> assertTrue(sum(c) > 0, "ipi_by_callsite: " + c),
-                "local_timer", c -> assertTrue(sum(c) > 0, "local_timer: " + c),
-                "fget", c -> assertTrue(sum(c) > 100, "fget: " + c),
-                "wake_up_state", c -> assertTrue(sum(c) > 0, "wake_up_state: " + c)));
+                "io_uring_enter", c -> assertTrue(BccWorkload.sum(c) > 100, "io_uring_enter: " + c),
+                "irq_per_cpu", c -> assertTrue(BccWorkload.sum(c) > 0, "irq_per_cpu: " + c),
+                "ipi_by_callsite", c -> assertTrue(BccWorkload.sum(c) > 0, "ipi_by_callsite: " + c),
+                "local_timer", c -> assertTrue(BccWorkload.sum(c) > 0, "local_timer: " + c),
+                "fget", c -> assertTrue(BccWorkload.sum(c) > 100, "fget: " + c),
+                "wake_up_state", c -> assertTrue(BccWorkload.sum(c) > 0, "wake_up_state: " + c)));
         // Counts are system-wide, so other processes' rings may appear; fio's own (COOP_TASKRUN|
         // SINGLE_ISSUER|DEFER_TASKRUN|... = 0x3108 = 12552) must be among them.
         assertTrue(byProbe.get("ring_flags").getOrDefault("12552", 0L) >= 1, "fio's ring: " + byProbe.get("ring_flags"));
@@ -88,7 +87,7 @@ class BpftraceSessionIT {
                 runFio(Prerequisites.requireTool("fio"));
                 maps = session.stop();
             }
-            assertTrue(sum(maps.byProbe(List.of("wake_up_state")).get("wake_up_state")) > 0, maps.toString());
+            assertTrue(BccWorkload.sum(maps.byProbe(List.of("wake_up_state")).get("wake_up_state")) > 0, maps.toString());
         }, () -> {
             ToolException e = assertThrows(ToolException.class, () -> BpftraceSession.start(bpftrace.toString(),
                     program, tmp.resolve("fail"), Duration.ofSeconds(60)));
@@ -110,7 +109,4 @@ class BpftraceSessionIT {
         }
     }
 
-    private static long sum(Map<String, Long> values) {
-        return values.values().stream().collect(Collectors.summingLong(Long::longValue));
-    }
 }

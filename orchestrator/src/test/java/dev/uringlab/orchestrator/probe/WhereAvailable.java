@@ -38,8 +38,4 @@ final class WhereAvailable {
             });
         }
     }
-
-    static long sum(Map<String, Long> values) {
-        return values.values().stream().mapToLong(Long::longValue).sum();
-    }
 }
