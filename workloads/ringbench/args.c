@@ -21,7 +21,8 @@ void rb_usage(FILE *f)
 "             --runtime SEC (5) | --ios N   --direct (default) | --buffered\n"
 "             --size SIZE (use only the first SIZE bytes) --seed N (1)\n"
 "             --think-cycles N --cq-wait auto|enter|spin --destructive\n"
-"modes:       --mode throughput|completion-thread|stall\n"
+"modes:       --mode throughput|completion-thread|stall|cat\n"
+"             --cat-api uring|read (cat: read the whole file through io_uring or read(2))\n"
 "             --iterations N (stall, 100) --stall-timeout-ms MS (stall, 1000)\n"
 "             --busy-sibling [--busy-sibling-cpu N]\n"
 "output:      --json (default; one JSON document on stdout)  --help\n"
@@ -37,7 +38,7 @@ const char *rb_rw_name(enum rb_rw rw)
 
 const char *rb_mode_name(enum rb_mode m)
 {
-	static const char *n[] = {"throughput", "completion-thread", "stall"};
+	static const char *n[] = {"throughput", "completion-thread", "stall", "cat"};
 	return n[m];
 }
 
@@ -145,7 +146,7 @@ enum {
 	OPT_FORCE_ASYNC, OPT_FIXED_FILES, OPT_FIXED_BUFFERS, OPT_VECTORED, OPT_RING_FD, OPT_RW, OPT_MIX,
 	OPT_BS, OPT_QD, OPT_JOBS, OPT_CPUS, OPT_RUNTIME, OPT_IOS, OPT_DIRECT, OPT_BUFFERED, OPT_FILE, OPT_SIZE,
 	OPT_SEED, OPT_THINK, OPT_MODE, OPT_BUSY, OPT_BUSY_CPU, OPT_ITER, OPT_STALL_TO, OPT_JSON, OPT_HELP,
-	OPT_CQWAIT, OPT_DESTRUCTIVE, OPT_SUBMIT_BATCH,
+	OPT_CQWAIT, OPT_DESTRUCTIVE, OPT_SUBMIT_BATCH, OPT_CAT_API,
 };
 
 static const struct option longopts[] = {
@@ -184,6 +185,7 @@ static const struct option longopts[] = {
 	{"stall-timeout-ms", required_argument, 0, OPT_STALL_TO},
 	{"cq-wait", required_argument, 0, OPT_CQWAIT},
 	{"destructive", no_argument, 0, OPT_DESTRUCTIVE},
+	{"cat-api", required_argument, 0, OPT_CAT_API},
 	{"json", no_argument, 0, OPT_JSON},
 	{"help", no_argument, 0, OPT_HELP},
 	{0, 0, 0, 0},
@@ -206,7 +208,8 @@ int rb_parse_args(int argc, char **argv, struct rb_opts *o)
 	o->iterations = 100;
 	o->stall_timeout_ms = 1000;
 	o->cq_wait = CQWAIT_AUTO;
-	bool have_runtime = false, have_ios = false, have_rw = false;
+	bool have_runtime = false, have_ios = false, have_rw = false, have_cat_api = false,
+	     have_direct = false;
 	uint64_t v;
 	int c;
 
@@ -274,7 +277,7 @@ int rb_parse_args(int argc, char **argv, struct rb_opts *o)
 		case OPT_IOS:
 			if (parse_size(a, &v) || v == 0) return bad("bad --ios '%s'%s", a, "");
 			o->ios = v; have_ios = true; break;
-		case OPT_DIRECT: o->direct = true; break;
+		case OPT_DIRECT: o->direct = true; have_direct = true; break;
 		case OPT_BUFFERED: o->direct = false; break;
 		case OPT_FILE: o->file = a; break;
 		case OPT_SIZE:
@@ -290,6 +293,7 @@ int rb_parse_args(int argc, char **argv, struct rb_opts *o)
 			if (!strcmp(a, "throughput")) o->mode = MODE_THROUGHPUT;
 			else if (!strcmp(a, "completion-thread")) o->mode = MODE_COMPLETION_THREAD;
 			else if (!strcmp(a, "stall")) o->mode = MODE_STALL;
+			else if (!strcmp(a, "cat")) o->mode = MODE_CAT;
 			else return bad("bad --mode '%s'%s", a, "");
 			break;
 		case OPT_BUSY: o->busy_sibling = true; break;
@@ -309,6 +313,12 @@ int rb_parse_args(int argc, char **argv, struct rb_opts *o)
 			else return bad("bad --cq-wait '%s'%s", a, "");
 			break;
 		case OPT_DESTRUCTIVE: o->destructive = true; break;
+		case OPT_CAT_API:
+			if (!strcmp(a, "uring")) o->cat_api = CATAPI_URING;
+			else if (!strcmp(a, "read")) o->cat_api = CATAPI_READ;
+			else return bad("bad --cat-api '%s'%s", a, "");
+			have_cat_api = true;
+			break;
 		case OPT_JSON: break;
 		case OPT_HELP: rb_usage(stdout); exit(0);
 		default: {
@@ -344,6 +354,15 @@ int rb_parse_args(int argc, char **argv, struct rb_opts *o)
 		return bad("--mode stall submits one SQE at a time; --submit-batch does not apply%s%s", "", "");
 	if (o->mode == MODE_STALL && have_ios)
 		return bad("--mode stall uses --iterations, not --ios%s%s", "", "");
+	if (o->mode == MODE_CAT && !have_direct)
+		o->direct = false;	/* cat reads through the page cache unless --direct is given */
+	if (have_cat_api && o->mode != MODE_CAT)
+		return bad("--cat-api is only for --mode cat%s%s", "", "");
+	if (o->mode == MODE_CAT && (have_runtime || have_ios || have_rw))
+		return bad("--mode cat reads the file once: --runtime, --ios and --rw do not apply%s%s", "", "");
+	if (o->mode == MODE_CAT && (o->fixed_files || o->fixed_buffers || o->vectored || o->force_async
+				    || o->think_cycles || o->busy_sibling))
+		return bad("--mode cat takes ring setup flags only (no per-SQE options, think cycles or busy sibling)%s%s", "", "");
 	(void)have_rw;
 	return 0;
 }

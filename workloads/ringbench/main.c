@@ -12,6 +12,8 @@ int main(int argc, char **argv)
 
 	if (rb_parse_args(argc, argv, &o))
 		return 2;
+	if (o.mode == MODE_CAT)
+		return rb_run_cat(&o);	/* a fresh process per file: no calibration, no layout */
 	rb_calibrate(&cal);
 	rb_target_prepare(&o);
 	if (o.jobs > 1)
@@ -24,6 +26,7 @@ int main(int argc, char **argv)
 	case MODE_THROUGHPUT: rb_run_throughput(&o, &res); break;
 	case MODE_COMPLETION_THREAD: rb_run_completion_thread(&o, &res); break;
 	case MODE_STALL: rb_run_stall(&o, &res); break;
+	case MODE_CAT: break;
 	}
 	rb_usage_snap(&u1);
 	rb_busy_sibling_stop();

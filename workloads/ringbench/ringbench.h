@@ -55,7 +55,8 @@
 #define RB_STOP_UDATA (~0ULL)
 
 enum rb_rw { RW_RANDREAD, RW_RANDWRITE, RW_READ, RW_WRITE, RW_MIXED };
-enum rb_mode { MODE_THROUGHPUT, MODE_COMPLETION_THREAD, MODE_STALL };
+enum rb_mode { MODE_THROUGHPUT, MODE_COMPLETION_THREAD, MODE_STALL, MODE_CAT };
+enum rb_catapi { CATAPI_URING, CATAPI_READ };
 enum rb_cqwait { CQWAIT_AUTO, CQWAIT_ENTER, CQWAIT_SPIN };
 
 struct rb_opts {
@@ -85,6 +86,7 @@ struct rb_opts {
 	unsigned iterations;		/* stall */
 	unsigned stall_timeout_ms;	/* stall */
 	bool destructive;
+	enum rb_catapi cat_api;		/* cat */
 };
 
 /* ---- args.c ---- */
@@ -242,6 +244,7 @@ struct rb_result {
 void rb_run_throughput(const struct rb_opts *o, struct rb_result *r);
 void rb_run_completion_thread(const struct rb_opts *o, struct rb_result *r);
 void rb_run_stall(const struct rb_opts *o, struct rb_result *r);
+int rb_run_cat(const struct rb_opts *o);	/* prints its own document; returns the exit code */
 
 /* ---- json.c ---- */
 struct rb_json { FILE *f; int depth; bool first[32]; };

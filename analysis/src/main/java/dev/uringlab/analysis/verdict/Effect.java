@@ -8,9 +8,10 @@ import java.util.regex.Pattern;
  * The expected effect of a claim, parsed from the words an experiment file uses:
  * {@code higher}/{@code lower} (a direction), {@code ">= 90% fewer"}, {@code ">= 20% more"},
  * {@code "within ±5%"} (a relative change, treatment over baseline), or {@code "< 0.01"},
- * {@code "between 0.8 and 1.2"} (an absolute bound on the metric).
+ * {@code "between 0.8 and 1.2"} (an absolute bound on the metric), or {@code highest}/{@code lowest}
+ * (a rank: the last of several compared selections against each of the others).
  */
-public sealed interface Effect permits Effect.Direction, Effect.Relative, Effect.Absolute {
+public sealed interface Effect permits Effect.Direction, Effect.Relative, Effect.Absolute, Effect.Rank {
 
     /** The words as written, for tables. */
     String text();
@@ -33,6 +34,10 @@ public sealed interface Effect permits Effect.Direction, Effect.Relative, Effect
         }
     }
 
+    /** The last compared selection is above (or below) every other one. */
+    record Rank(String text, boolean highest) implements Effect {
+    }
+
     Pattern RELATIVE = Pattern.compile("(>=|≥|<=|≤)\\s*([0-9.]+)\\s*%\\s*(fewer|less|lower|more|higher)");
     Pattern WITHIN = Pattern.compile("within\\s*(±|\\+-|\\+/-)\\s*([0-9.]+)\\s*%");
     Pattern BOUND = Pattern.compile("(<=|≤|<|>=|≥|>)\\s*(-?[0-9.]+(?:[eE]-?[0-9]+)?)");
@@ -46,6 +51,9 @@ public sealed interface Effect permits Effect.Direction, Effect.Relative, Effect
         }
         if (t.equals("lower") || t.equals("fewer") || t.equals("less")) {
             return new Direction(text, false);
+        }
+        if (t.equals("highest") || t.equals("lowest")) {
+            return new Rank(text, t.equals("highest"));
         }
         Matcher m = RELATIVE.matcher(t);
         if (m.matches()) {
@@ -83,7 +91,8 @@ public sealed interface Effect permits Effect.Direction, Effect.Relative, Effect
                     : new Absolute(text, bound, Double.POSITIVE_INFINITY);
         }
         throw new IllegalArgumentException("'" + text + "' is not an effect; write higher, lower, '>= 90% fewer',"
-                + " '>= 20% more', 'within ±5%', '< 0.01' or 'between 0.8 and 1.2'");
+                + " '>= 20% more', 'within ±5%', '< 0.01', 'between 0.8 and 1.2',"
+                + " highest or lowest");
     }
 
     private static double number(String digits, String text) {

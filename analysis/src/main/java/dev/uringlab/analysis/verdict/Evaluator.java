@@ -15,7 +15,10 @@ import java.util.Map;
  *   <li>direction: one-sided Mann-Whitney U (Commons Statistics; exact without ties), α = 0.05;
  *       the bootstrap interval of the ratio of means is shown alongside;</li>
  *   <li>relative change: 95% percentile bootstrap interval of the ratio of means, against the bound;</li>
- *   <li>absolute bound: 95% Student-t interval of the mean, against the bound.</li>
+ *   <li>absolute bound: 95% Student-t interval of the mean, against the bound;</li>
+ *   <li>rank (highest/lowest): the direction test of the candidate against every other selection,
+ *       reproduced only if each one holds (an intersection-union test: no multiplicity correction is
+ *       needed, since every comparison must succeed on its own at α).</li>
  * </ul>
  * Reproduced when the evidence lies wholly on the claimed side, not reproduced when it wholly
  * excludes the claim, inconclusive otherwise — with the repetitions the observed spread says
@@ -45,6 +48,9 @@ public final class Evaluator {
         if (unmeasurable != null) {
             return new VerdictResult(e, Verdict.NOT_MEASURABLE, "", "", "", unmeasurable, 0, 0);
         }
+        if (e.ranks()) {
+            return rank(e, (Effect.Rank) e.effect(), rows);
+        }
         if (!e.compares()) {
             double[] values = Measurability.values(e, rows, null);
             return absolute(e, values);
@@ -66,11 +72,9 @@ public final class Evaluator {
             return new VerdictResult(e, Verdict.NOT_REPRODUCED, ratioText(ratio), interval(ci), test,
                     "every run measured the same value on both sides: no difference", baseline.length, treatment.length);
         }
-        MannWhitneyUTest u = MannWhitneyUTest.withDefaults();
-        AlternativeHypothesis claimed = d.higher() ? AlternativeHypothesis.GREATER_THAN : AlternativeHypothesis.LESS_THAN;
-        AlternativeHypothesis opposite = d.higher() ? AlternativeHypothesis.LESS_THAN : AlternativeHypothesis.GREATER_THAN;
-        double pClaimed = u.with(claimed).test(treatment, baseline).getPValue();
-        double pOpposite = u.with(opposite).test(treatment, baseline).getPValue();
+        double[] p = pValues(d, baseline, treatment);
+        double pClaimed = p[0];
+        double pOpposite = p[1];
         String estimate = ratioText(ratio);
         if (pClaimed <= ALPHA) {
             return new VerdictResult(e, Verdict.REPRODUCED, estimate, interval(ci), test, "p = " + num(pClaimed),
@@ -82,6 +86,51 @@ public final class Evaluator {
         }
         return new VerdictResult(e, Verdict.INCONCLUSIVE, estimate, interval(ci), test,
                 "p = " + num(pClaimed) + "; " + repetitionsForDifference(baseline, treatment), baseline.length, treatment.length);
+    }
+
+    /**
+     * Each other selection is the baseline of one direction test. Any opposite result decides "not
+     * reproduced"; otherwise the weakest comparison (largest p) is the one reported and, when
+     * undecided, the one whose repetitions are estimated.
+     */
+    private static VerdictResult rank(Expectation e, Effect.Rank r, List<Map<String, String>> rows) {
+        Effect.Direction d = new Effect.Direction(r.text(), r.highest());
+        double[] candidate = Measurability.valuesAt(e, rows, e.candidate());
+        VerdictResult weakest = null;
+        double weakestP = Double.NEGATIVE_INFINITY;
+        List<Map<String, String>> others = e.ranked().subList(0, e.ranked().size() - 1);
+        for (Map<String, String> other : others) {
+            double[] baseline = Measurability.valuesAt(e, rows, other);
+            String vs = " (vs " + Verdicts.selectionText(other) + ")";
+            if (baseline.length < MIN_RUNS || candidate.length < MIN_RUNS) {
+                return new VerdictResult(e, Verdict.INCONCLUSIVE, "", "", "", "no verdict from " + baseline.length
+                        + " vs " + candidate.length + " runs" + vs + ": set repetitions to 3 or more", baseline.length,
+                        candidate.length);
+            }
+            VerdictResult one = direction(e, d, baseline, candidate);
+            VerdictResult named = new VerdictResult(e, one.verdict(), one.estimate(), one.interval(),
+                    one.test() + ", against each of " + others.size(), one.detail() + vs, one.baselineRuns(),
+                    one.treatmentRuns());
+            if (one.verdict() == Verdict.NOT_REPRODUCED) {
+                return named;
+            }
+            // Equal p values (3 against 3 fully separated always give 0.05): the closer mean is the weaker link.
+            double weakness = pValues(d, baseline, candidate)[0] - 1e-9 * Math.abs(Math.log(Resampling.ratio(candidate, baseline)));
+            if (weakness > weakestP) {
+                weakestP = weakness;
+                weakest = named;
+            }
+        }
+        return weakest;
+    }
+
+    /** One-sided Mann-Whitney U p values: {in the claimed direction, in the opposite one}. */
+    private static double[] pValues(Effect.Direction d, double[] baseline, double[] treatment) {
+        MannWhitneyUTest u = MannWhitneyUTest.withDefaults();
+        AlternativeHypothesis claimed = d.higher() ? AlternativeHypothesis.GREATER_THAN : AlternativeHypothesis.LESS_THAN;
+        AlternativeHypothesis opposite = d.higher() ? AlternativeHypothesis.LESS_THAN : AlternativeHypothesis.GREATER_THAN;
+        return new double[] {u.with(claimed).test(treatment, baseline).getPValue(),
+                u.with(opposite).test(treatment, baseline).getPValue()};
     }
 
     private static VerdictResult relative(Expectation e, Effect.Relative r, double[] baseline, double[] treatment) {

@@ -1,25 +1,53 @@
 package dev.uringlab.analysis.verdict;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * One claim an experiment expects to reproduce. With {@code axis} set, the runs at
  * {@code treatment} are compared against those at {@code baseline} (both within {@code where});
- * without it, the runs in {@code where} are held against an absolute bound.
+ * with {@code ranked} set (a rank), the runs of its last selection against those of each other one;
+ * with neither, the runs in {@code where} are held against an absolute bound.
+ *
+ * @param ranked for {@link Effect.Rank} only: two or more selections (axis → value), the candidate last
  */
 public record Expectation(String experiment, String claim, String source, Map<String, String> where,
-                          String axis, String baseline, String treatment, String metric, Effect effect) {
+                          String axis, String baseline, String treatment, String metric, Effect effect,
+                          List<Map<String, String>> ranked) {
     public Expectation {
         where = Map.copyOf(where);
+        ranked = ranked.stream().map(s -> (Map<String, String>) new LinkedHashMap<>(s)).map(Collections::unmodifiableMap).toList();
         if ((axis == null) != (treatment == null) || (axis == null) != (baseline == null)) {
             throw new IllegalArgumentException("axis, baseline and treatment go together");
         }
-        if (axis == null && !(effect instanceof Effect.Absolute)) {
+        if (effect instanceof Effect.Rank) {
+            if (axis != null || ranked.size() < 2) {
+                throw new IllegalArgumentException("a rank compares two or more selections, the candidate last");
+            }
+        } else if (!ranked.isEmpty()) {
+            throw new IllegalArgumentException("ranked selections need the effect highest or lowest");
+        } else if (axis == null && !(effect instanceof Effect.Absolute)) {
             throw new IllegalArgumentException("without a compared axis only an absolute bound can be checked");
-        }
-        if (axis != null && effect instanceof Effect.Absolute) {
+        } else if (axis != null && effect instanceof Effect.Absolute) {
             throw new IllegalArgumentException("a comparison of two values needs a direction or a relative change");
         }
+    }
+
+    public Expectation(String experiment, String claim, String source, Map<String, String> where, String axis,
+                       String baseline, String treatment, String metric, Effect effect) {
+        this(experiment, claim, source, where, axis, baseline, treatment, metric, effect, List.of());
+    }
+
+    public boolean ranks() {
+        return !ranked.isEmpty();
+    }
+
+    /** The selection a rank claims is highest or lowest. */
+    public Map<String, String> candidate() {
+        return ranked.get(ranked.size() - 1);
     }
 
     /** The probe whose column the metric is: "ipi_by_callsite_per_io" and "fget[x]" are ipi_by_callsite's and fget's. */
@@ -36,6 +64,10 @@ public record Expectation(String experiment, String claim, String source, Map<St
     /** "coop_taskrun true vs false" or "where cpus=non-irq", for tables. */
     public String comparedText() {
         String sel = where.isEmpty() ? "" : " at " + Verdicts.selectionText(where);
+        if (ranks()) {
+            return Verdicts.selectionText(candidate()) + " vs " + ranked.subList(0, ranked.size() - 1).stream()
+                    .map(Verdicts::selectionText).collect(Collectors.joining("; ")) + sel;
+        }
         return compares() ? axis + "=" + treatment + " vs " + baseline + sel : "runs" + (sel.isEmpty() ? "" : sel);
     }
 }

@@ -33,6 +33,9 @@ public final class ExpectationsJson {
                 m.put("baseline", e.baseline());
                 m.put("treatment", e.treatment());
             }
+            if (e.ranks()) {
+                m.put("ranked", e.ranked().stream().map(TreeMap::new).toList());
+            }
             m.put("metric", e.metric());
             m.put("effect", e.effect().text());
             out.add(m);
@@ -46,10 +49,12 @@ public final class ExpectationsJson {
         for (Map<String, Object> m : raw) {
             @SuppressWarnings("unchecked")
             Map<String, String> where = (Map<String, String>) m.getOrDefault("where", Map.of());
+            @SuppressWarnings("unchecked")
+            List<Map<String, String>> ranked = (List<Map<String, String>>) m.getOrDefault("ranked", List.of());
             try {
                 out.add(new Expectation(str(m, "experiment"), str(m, "claim"), str(m, "source"), where,
                         (String) m.get("axis"), (String) m.get("baseline"), (String) m.get("treatment"),
-                        str(m, "metric"), Effect.parse(str(m, "effect"))));
+                        str(m, "metric"), Effect.parse(str(m, "effect")), ranked));
             } catch (IllegalArgumentException e) {
                 throw new IOException(file + ": " + e.getMessage(), e);
             }

@@ -87,7 +87,7 @@ public final class VerdictTable {
             row.put("verdict", v.verdict().label());
             row.put("estimate", v.estimate());
             row.put("interval", v.interval());
-            row.put("runs", e.compares() ? v.baselineRuns() + " vs " + v.treatmentRuns() : String.valueOf(v.treatmentRuns()));
+            row.put("runs", e.compares() || e.ranks() ? v.baselineRuns() + " vs " + v.treatmentRuns() : String.valueOf(v.treatmentRuns()));
             row.put("test", v.test());
             row.put("detail", v.detail());
             rows.add(row);

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class EvaluatorTest {
@@ -136,5 +137,69 @@ class EvaluatorTest {
     void identicalRunsOnBothSidesDoNotReproduceADifference() {
         VerdictResult v = Evaluator.evaluate(compare("lower"), runs(new double[] {0, 0, 0}, new double[] {0, 0, 0}));
         assertEquals(Verdict.NOT_REPRODUCED, v.verdict());
+    }
+
+    /** Three engines, three runs each; the candidate (last) is ranked against the other two. */
+    private static List<Map<String, String>> engines(double[] psync, double[] libaio, double[] uring) {
+        List<Map<String, String>> rows = new ArrayList<>();
+        for (Object[] side : new Object[][] {{"psync", psync}, {"libaio", libaio}, {"io_uring", uring}}) {
+            for (double v : (double[]) side[1]) {
+                Map<String, String> r = row("false", v, "tracepoint");
+                r.put("engine", (String) side[0]);
+                rows.add(r);
+            }
+        }
+        return rows;
+    }
+
+    private static Expectation rank(String effect) {
+        return new Expectation("coop", "io_uring ranks first", "article", Map.of(), null, null, null, METRIC,
+                Effect.parse(effect), List.of(Map.of("engine", "psync"), Map.of("engine", "libaio"), Map.of("engine", "io_uring")));
+    }
+
+    @Test
+    void aRankIsReproducedOnlyWhenTheCandidateBeatsEveryOtherSelection() {
+        VerdictResult lowest = Evaluator.evaluate(rank("lowest"),
+                engines(new double[] {5, 6, 7}, new double[] {2, 2.2, 2.1}, new double[] {0.1, 0.2, 0.15}));
+        assertEquals(Verdict.REPRODUCED, lowest.verdict(), lowest.toString());
+        assertTrue(lowest.test().contains("against each of 2"), lowest.test());
+        // The weakest link is reported: libaio is the closer competitor.
+        assertTrue(lowest.detail().endsWith("(vs engine=libaio)"), lowest.detail());
+
+        VerdictResult highest = Evaluator.evaluate(rank("highest"),
+                engines(new double[] {5, 6, 7}, new double[] {2, 2.2, 2.1}, new double[] {0.1, 0.2, 0.15}));
+        assertEquals(Verdict.NOT_REPRODUCED, highest.verdict(), highest.toString());
+    }
+
+    @Test
+    void aRankWithOneUndecidedCompetitorIsInconclusiveAndNamesIt() {
+        VerdictResult r = Evaluator.evaluate(rank("lowest"),
+                engines(new double[] {5, 6, 7}, new double[] {0.1, 0.3, 0.12}, new double[] {0.11, 0.2, 0.15}));
+        assertEquals(Verdict.INCONCLUSIVE, r.verdict(), r.toString());
+        assertTrue(r.detail().contains("repetitions per side would decide it") && r.detail().endsWith("(vs engine=libaio)"),
+                r.detail());
+    }
+
+    @Test
+    void aRankSelectionWithoutRunsIsNotMeasurable() {
+        VerdictResult r = Evaluator.evaluate(rank("lowest"),
+                engines(new double[] {5, 6, 7}, new double[] {}, new double[] {0.1, 0.2, 0.15}));
+        assertEquals(Verdict.NOT_MEASURABLE, r.verdict(), r.toString());
+        assertEquals("no finished run with engine=libaio", r.detail());
+    }
+
+    @Test
+    void rankedSelectionsNeedARankEffectAndViceVersa() {
+        assertThrows(IllegalArgumentException.class, () -> new Expectation("e", "c", "s", Map.of(), null, null, null,
+                METRIC, Effect.parse("lowest")));
+        assertThrows(IllegalArgumentException.class, () -> new Expectation("e", "c", "s", Map.of(), null, null, null,
+                METRIC, Effect.parse("lower"), List.of(Map.of("engine", "a"), Map.of("engine", "b"))));
+    }
+
+    @Test
+    void aRankSurvivesExpectationsJson(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path f = dir.resolve("expectations.json");
+        java.nio.file.Files.writeString(f, ExpectationsJson.write(List.of(rank("lowest"))));
+        assertEquals(List.of(rank("lowest")), ExpectationsJson.read(f));
     }
 }

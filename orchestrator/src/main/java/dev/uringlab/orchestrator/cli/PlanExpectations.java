@@ -34,19 +34,21 @@ final class PlanExpectations {
                 return Optional.of("probe " + probe + " unavailable: " + p.unavailableReason());
             }
         }
-        List<String> sides = e.compares() ? List.of(e.baseline(), e.treatment()) : java.util.Collections.singletonList(null);
-        for (String side : sides) {
-            boolean planned = plan.runs().stream().anyMatch(r -> matches(r, e, side));
+        List<Map<String, String>> sides = e.compares() ? List.of(Map.of(e.axis(), e.baseline()), Map.of(e.axis(), e.treatment()))
+                : e.ranks() ? e.ranked() : List.of(Map.of());
+        for (Map<String, String> side : sides) {
+            boolean planned = plan.runs().stream().anyMatch(r -> matches(r, e.where(), side));
             if (!planned) {
-                return Optional.of("no planned run at " + e.comparedText() + (side == null ? "" : " (" + e.axis() + "=" + side + ")"));
+                return Optional.of("no planned run at " + e.comparedText() + (side.isEmpty() ? "" : " (" + side.entrySet()
+                        .stream().map(s -> s.getKey() + "=" + s.getValue()).collect(java.util.stream.Collectors.joining(", ")) + ")"));
             }
         }
         return Optional.empty();
     }
 
-    private static boolean matches(RunSpec run, Expectation e, String side) {
+    private static boolean matches(RunSpec run, Map<String, String> where, Map<String, String> side) {
         Map<String, Object> swept = run.swept();
-        boolean where = e.where().entrySet().stream().allMatch(w -> w.getValue().equals(String.valueOf(swept.get(w.getKey()))));
-        return where && (side == null || side.equals(String.valueOf(swept.get(e.axis()))));
+        return java.util.stream.Stream.of(where, side).flatMap(m -> m.entrySet().stream())
+                .allMatch(w -> w.getValue().equals(String.valueOf(swept.get(w.getKey()))));
     }
 }

@@ -45,11 +45,26 @@ final class ExpectValidator {
                 where.put(w.key(), sweptValue(w.keyPosition(), w.key(), w.value(), axes, "expect.where"));
             }
         }
+        Node.Entry effectEntry = map.entries().get("effect");
+        Effect effect;
+        try {
+            effect = Effect.parse(required(map, "effect"));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(effectEntry.value().position(), "expect.effect: " + e.getMessage());
+        }
         String axis = null;
         String baseline = null;
         String treatment = null;
+        List<Map<String, String>> ranked = List.of();
         Node.Entry compareEntry = map.entries().get("compare");
-        if (compareEntry != null) {
+        if (effect instanceof Effect.Rank) {
+            if (compareEntry == null) {
+                throw new ConfigException(effectEntry.value().position(), "expect.effect: '" + effect.text()
+                        + "' ranks selections: add compare: {AXIS: [v1, v2, ..., candidate]} or a list of selections,"
+                        + " the candidate last");
+            }
+            ranked = RankedSelections.parse(compareEntry.value(), where, axes);
+        } else if (compareEntry != null) {
             Node.MapNode compare = Nodes.map(compareEntry.value(), "expect.compare");
             if (compare.entries().size() != 1) {
                 throw new ConfigException(compare.position(), "expect.compare: name one swept axis with its two values,"
@@ -63,7 +78,8 @@ final class ExpectValidator {
             Node.ListNode pair = Nodes.list(c.value(), "expect.compare." + axis);
             if (pair.items().size() != 2) {
                 throw new ConfigException(pair.position(), "expect.compare." + axis + ": expected two values"
-                        + " [baseline, treatment], got " + pair.items().size());
+                        + " [baseline, treatment], got " + pair.items().size()
+                        + (pair.items().size() > 2 ? " (to rank more than two, write effect: highest or lowest)" : ""));
             }
             baseline = sweptValue(c.keyPosition(), axis, pair.items().get(0), axes, "expect.compare");
             treatment = sweptValue(c.keyPosition(), axis, pair.items().get(1), axes, "expect.compare");
@@ -71,14 +87,7 @@ final class ExpectValidator {
                 throw new ConfigException(pair.position(), "expect.compare." + axis + ": the two values are the same");
             }
         }
-        Node.Entry effectEntry = map.entries().get("effect");
-        Effect effect;
-        try {
-            effect = Effect.parse(required(map, "effect"));
-        } catch (IllegalArgumentException e) {
-            throw new ConfigException(effectEntry.value().position(), "expect.effect: " + e.getMessage());
-        }
-        if (axis == null && !(effect instanceof Effect.Absolute)) {
+        if (axis == null && ranked.isEmpty() && !(effect instanceof Effect.Absolute)) {
             throw new ConfigException(effectEntry.value().position(), "expect.effect: '" + effect.text()
                     + "' compares two values: add compare: {AXIS: [baseline, treatment]}, or give a bound such as '< 0.01'");
         }
@@ -86,7 +95,7 @@ final class ExpectValidator {
             throw new ConfigException(effectEntry.value().position(), "expect.effect: '" + effect.text()
                     + "' is an absolute bound; with compare: write higher, lower, '>= 90% fewer' or 'within ±5%'");
         }
-        return new Expectation(experiment.name(), claim, source, where, axis, baseline, treatment, metric, effect);
+        return new Expectation(experiment.name(), claim, source, where, axis, baseline, treatment, metric, effect, ranked);
     }
 
     private static String required(Node.MapNode map, String key) throws ConfigException {
@@ -118,7 +127,7 @@ final class ExpectValidator {
         }
     }
 
-    private static String sweptValue(Node.Position at, String axis, Node value, Map<String, List<Object>> axes,
+    static String sweptValue(Node.Position at, String axis, Node value, Map<String, List<Object>> axes,
                                      String where) throws ConfigException {
         List<Object> swept = axes.get(axis);
         if (swept == null) {

@@ -119,4 +119,75 @@ class ExpectValidatorTest {
                         metric: iops
                 """).contains("missing 'effect'"));
     }
+
+    @Test
+    void readsARankOverOneAxisOrOverSelections() throws Exception {
+        ExperimentFile f = parse("""
+                      - claim: the non-IRQ CPU with COOP has the most IOPS
+                        source: s
+                        where: {coop_taskrun: true, iodepth: 16}
+                        compare: {cpus: [irq, non-irq]}
+                        metric: iops
+                        effect: highest
+                      - claim: COOP at QD 16 has the fewest IPIs
+                        source: s
+                        where: {cpus: non-irq}
+                        compare: [{coop_taskrun: false}, {coop_taskrun: true, iodepth: 1}, {coop_taskrun: true, iodepth: 16}]
+                        metric: ipi_by_callsite_per_io
+                        effect: lowest
+                """);
+        List<Expectation> e = f.expectationsOf("coop");
+        assertEquals(List.of(Map.of("cpus", "irq"), Map.of("cpus", "non-irq")), e.get(0).ranked());
+        assertEquals(new Effect.Rank("highest", true), e.get(0).effect());
+        assertEquals(Map.of("coop_taskrun", "true", "iodepth", "16"), e.get(1).candidate());
+        assertEquals(3, e.get(1).ranked().size());
+        assertEquals(null, e.get(1).axis());
+    }
+
+    @Test
+    void refusesRanksItCannotDecide() {
+        assertTrue(error("""
+                      - claim: c
+                        source: s
+                        metric: iops
+                        effect: lowest
+                """).matches("claim\\.yaml:\\d+:\\d+: expect.effect: 'lowest' ranks selections: add compare: .*"), "no compare");
+        assertTrue(error("""
+                      - claim: c
+                        source: s
+                        compare: [{coop_taskrun: false}, {coop_taskrun: false, iodepth: 16}]
+                        metric: iops
+                        effect: lowest
+                """).contains("can match the same run"), "overlapping selections");
+        assertTrue(error("""
+                      - claim: c
+                        source: s
+                        compare: [{coop_taskrun: true}]
+                        metric: iops
+                        effect: highest
+                """).contains("a rank needs at least two selections, got 1"), "one selection");
+        assertTrue(error("""
+                      - claim: c
+                        source: s
+                        where: {cpus: irq}
+                        compare: [{cpus: irq}, {cpus: non-irq}]
+                        metric: iops
+                        effect: highest
+                """).contains("expect.compare: 'cpus' is also fixed in where:"), "axis in where");
+        assertTrue(error("""
+                      - claim: c
+                        source: s
+                        compare: [{coop_taskrun: false}, {iodepth: 64}]
+                        metric: iops
+                        effect: highest
+                """).contains("expect.compare.iodepth: 64 is not among the swept values [1, 16]"), "unswept value");
+        assertTrue(error("""
+                      - claim: c
+                        source: s
+                        compare: {iodepth: [1, 16, 1]}
+                        metric: iops
+                        effect: lower
+                """).contains("expected two values [baseline, treatment], got 3 (to rank more than two, write effect:"
+                + " highest or lowest)"), "three values with a direction");
+    }
 }
