@@ -7,11 +7,14 @@ import java.util.regex.Pattern;
 /**
  * The expected effect of a claim, parsed from the words an experiment file uses:
  * {@code higher}/{@code lower} (a direction), {@code ">= 90% fewer"}, {@code ">= 20% more"},
- * {@code "within ±5%"} (a relative change, treatment over baseline), or {@code "< 0.01"},
+ * {@code "within ±5%"} (a relative change, treatment over baseline), {@code "<= +250"}, {@code ">= +10"},
+ * {@code "within ±20"} (a difference treatment − baseline, in the metric's unit), or {@code "< 0.01"},
  * {@code "between 0.8 and 1.2"} (an absolute bound on the metric), or {@code highest}/{@code lowest}
- * (a rank: the last of several compared selections against each of the others).
+ * (a rank: the last of several compared selections against each of the others), or {@code linear} /
+ * {@code "linear, R² >= 0.9"} (with {@code over:}, how close to a line the runs lie; R² ≥ 0.95 unless given).
  */
-public sealed interface Effect permits Effect.Direction, Effect.Relative, Effect.Absolute, Effect.Rank {
+public sealed interface Effect permits Effect.Direction, Effect.Relative, Effect.Difference, Effect.Absolute, Effect.Rank,
+        Effect.Linear {
 
     /** The words as written, for tables. */
     String text();
@@ -27,6 +30,10 @@ public sealed interface Effect permits Effect.Direction, Effect.Relative, Effect
         }
     }
 
+    /** The difference treatment − baseline lies in [lo, hi] (the metric's unit). */
+    record Difference(String text, double lo, double hi) implements Effect {
+    }
+
     /** The metric lies in [lo, hi] (open ends for "<" and ">"; strictness is immaterial for intervals). */
     record Absolute(String text, double lo, double hi) implements Effect {
         boolean contains(double value) {
@@ -38,8 +45,18 @@ public sealed interface Effect permits Effect.Direction, Effect.Relative, Effect
     record Rank(String text, boolean highest) implements Effect {
     }
 
+    /** The least-squares line over the fitted axis explains at least {@code minR2} of the variance. */
+    record Linear(String text, double minR2) implements Effect {
+    }
+
+    double DEFAULT_MIN_R2 = 0.95;
+    Pattern LINEAR = Pattern.compile("linear(?:\\s*,\\s*(?:r²|r2|r\\^2)\\s*(?:>=|≥)\\s*([0-9.]+))?");
+
     Pattern RELATIVE = Pattern.compile("(>=|≥|<=|≤)\\s*([0-9.]+)\\s*%\\s*(fewer|less|lower|more|higher)");
     Pattern WITHIN = Pattern.compile("within\\s*(±|\\+-|\\+/-)\\s*([0-9.]+)\\s*%");
+    /** An explicit '+' marks a difference, so "<= +250" is never read as the bound "<= 250". */
+    Pattern DIFFERENCE = Pattern.compile("(<=|≤|>=|≥)\\s*\\+\\s*([0-9.]+(?:[eE]-?[0-9]+)?)");
+    Pattern WITHIN_DIFFERENCE = Pattern.compile("within\\s*(±|\\+-|\\+/-)\\s*([0-9.]+(?:[eE]-?[0-9]+)?)");
     Pattern BOUND = Pattern.compile("(<=|≤|<|>=|≥|>)\\s*(-?[0-9.]+(?:[eE]-?[0-9]+)?)");
     Pattern BETWEEN = Pattern.compile("between\\s+(-?[0-9.]+)\\s+and\\s+(-?[0-9.]+)");
 
@@ -55,7 +72,15 @@ public sealed interface Effect permits Effect.Direction, Effect.Relative, Effect
         if (t.equals("highest") || t.equals("lowest")) {
             return new Rank(text, t.equals("highest"));
         }
-        Matcher m = RELATIVE.matcher(t);
+        Matcher m = LINEAR.matcher(t);
+        if (m.matches()) {
+            double r2 = m.group(1) == null ? DEFAULT_MIN_R2 : number(m.group(1), text);
+            if (r2 <= 0 || r2 > 1) {
+                throw new IllegalArgumentException("'" + text + "': R² lies between 0 and 1");
+            }
+            return new Linear(text, r2);
+        }
+        m = RELATIVE.matcher(t);
         if (m.matches()) {
             double pct = number(m.group(2), text) / 100;
             boolean atLeast = m.group(1).equals(">=") || m.group(1).equals("≥");
@@ -74,6 +99,17 @@ public sealed interface Effect permits Effect.Direction, Effect.Relative, Effect
             double pct = number(m.group(2), text) / 100;
             return new Relative(text, 1 - pct, 1 + pct);
         }
+        m = WITHIN_DIFFERENCE.matcher(t);
+        if (m.matches()) {
+            double d = number(m.group(2), text);
+            return new Difference(text, -d, d);
+        }
+        m = DIFFERENCE.matcher(t);
+        if (m.matches()) {
+            double d = number(m.group(2), text);
+            return m.group(1).startsWith("<") || m.group(1).equals("≤")
+                    ? new Difference(text, Double.NEGATIVE_INFINITY, d) : new Difference(text, d, Double.POSITIVE_INFINITY);
+        }
         m = BETWEEN.matcher(t);
         if (m.matches()) {
             double lo = number(m.group(1), text);
@@ -91,8 +127,8 @@ public sealed interface Effect permits Effect.Direction, Effect.Relative, Effect
                     : new Absolute(text, bound, Double.POSITIVE_INFINITY);
         }
         throw new IllegalArgumentException("'" + text + "' is not an effect; write higher, lower, '>= 90% fewer',"
-                + " '>= 20% more', 'within ±5%', '< 0.01', 'between 0.8 and 1.2',"
-                + " highest or lowest");
+                + " '>= 20% more', 'within ±5%', '<= +250' (a difference),"
+                + " '< 0.01', 'between 0.8 and 1.2', highest, lowest or linear");
     }
 
     private static double number(String digits, String text) {

@@ -15,6 +15,7 @@ import java.util.Map;
  *   <li>direction: one-sided Mann-Whitney U (Commons Statistics; exact without ties), α = 0.05;
  *       the bootstrap interval of the ratio of means is shown alongside;</li>
  *   <li>relative change: 95% percentile bootstrap interval of the ratio of means, against the bound;</li>
+ *   <li>difference: 95% percentile bootstrap interval of the difference of means, against the bound;</li>
  *   <li>absolute bound: 95% Student-t interval of the mean, against the bound;</li>
  *   <li>rank (highest/lowest): the direction test of the candidate against every other selection,
  *       reproduced only if each one holds (an intersection-union test: no multiplicity correction is
@@ -51,6 +52,9 @@ public final class Evaluator {
         if (e.ranks()) {
             return rank(e, (Effect.Rank) e.effect(), rows);
         }
+        if (e.fits()) {
+            return Fits.evaluate(e, rows);
+        }
         if (!e.compares()) {
             double[] values = Measurability.values(e, rows, null);
             return absolute(e, values);
@@ -60,6 +64,9 @@ public final class Evaluator {
         if (baseline.length < MIN_RUNS || treatment.length < MIN_RUNS) {
             return new VerdictResult(e, Verdict.INCONCLUSIVE, "", "", "", "no verdict from " + baseline.length + " vs "
                     + treatment.length + " runs: set repetitions to 3 or more", baseline.length, treatment.length);
+        }
+        if (e.effect() instanceof Effect.Difference diff) {
+            return difference(e, diff, baseline, treatment);
         }
         return e.effect() instanceof Effect.Direction d ? direction(e, d, baseline, treatment) : relative(e, (Effect.Relative) e.effect(), baseline, treatment);
     }
@@ -141,6 +148,14 @@ public final class Evaluator {
                 Math.min(baseline.length, treatment.length));
     }
 
+    private static VerdictResult difference(Expectation e, Effect.Difference d, double[] baseline, double[] treatment) {
+        double diff = Resampling.mean(treatment) - Resampling.mean(baseline);
+        double[] ci = Resampling.differenceInterval(treatment, baseline);
+        String test = "bootstrap 95% CI of the difference of means (" + Resampling.RESAMPLES + " resamples)";
+        return decide(e, d.lo(), d.hi(), diff, ci, (diff >= 0 ? "+" : "") + num(diff), test, baseline.length,
+                treatment.length, Math.min(baseline.length, treatment.length));
+    }
+
     private static VerdictResult absolute(Expectation e, double[] values) {
         if (values.length < MIN_RUNS) {
             return new VerdictResult(e, Verdict.INCONCLUSIVE, values.length == 1 ? num(values[0]) : "", "", "",
@@ -154,7 +169,7 @@ public final class Evaluator {
     }
 
     /** Interval inside the claimed region: reproduced; disjoint from it: not reproduced; straddling: inconclusive. */
-    private static VerdictResult decide(Expectation e, double lo, double hi, double point, double[] ci, String estimate,
+    static VerdictResult decide(Expectation e, double lo, double hi, double point, double[] ci, String estimate,
                                         String test, int nBase, int nTreat, int n) {
         if (ci[0] >= lo && ci[1] <= hi) {
             return new VerdictResult(e, Verdict.REPRODUCED, estimate, interval(ci), test, "the interval lies within "

@@ -12,12 +12,28 @@ import java.util.stream.Collectors;
  * with {@code ranked} set (a rank), the runs of its last selection against those of each other one;
  * with neither, the runs in {@code where} are held against an absolute bound.
  *
+ * With {@code over} set (a numeric swept axis), the claim is about the least-squares line of the
+ * metric against that axis: its slope at treatment against its slope at baseline, or how close to
+ * a line the runs lie ({@link Effect.Linear}).
+ *
  * @param ranked for {@link Effect.Rank} only: two or more selections (axis → value), the candidate last
+ * @param over   null, or the numeric axis the metric is fitted against
  */
 public record Expectation(String experiment, String claim, String source, Map<String, String> where,
                           String axis, String baseline, String treatment, String metric, Effect effect,
-                          List<Map<String, String>> ranked) {
+                          List<Map<String, String>> ranked, String over) {
     public Expectation {
+        if (over != null) {
+            if (effect instanceof Effect.Rank || effect instanceof Effect.Absolute || effect instanceof Effect.Difference) {
+                throw new IllegalArgumentException("a fit over " + over + " compares slopes (higher, lower, a relative"
+                        + " change) or checks 'linear'");
+            }
+            if ((axis == null) != (effect instanceof Effect.Linear)) {
+                throw new IllegalArgumentException("over " + over + ": 'linear' needs no compare:, a slope comparison needs one");
+            }
+        } else if (effect instanceof Effect.Linear) {
+            throw new IllegalArgumentException("'linear' needs over: AXIS, the numeric axis to fit against");
+        }
         where = Map.copyOf(where);
         ranked = ranked.stream().map(s -> (Map<String, String>) new LinkedHashMap<>(s)).map(Collections::unmodifiableMap).toList();
         if ((axis == null) != (treatment == null) || (axis == null) != (baseline == null)) {
@@ -29,7 +45,7 @@ public record Expectation(String experiment, String claim, String source, Map<St
             }
         } else if (!ranked.isEmpty()) {
             throw new IllegalArgumentException("ranked selections need the effect highest or lowest");
-        } else if (axis == null && !(effect instanceof Effect.Absolute)) {
+        } else if (axis == null && over == null && !(effect instanceof Effect.Absolute)) {
             throw new IllegalArgumentException("without a compared axis only an absolute bound can be checked");
         } else if (axis != null && effect instanceof Effect.Absolute) {
             throw new IllegalArgumentException("a comparison of two values needs a direction or a relative change");
@@ -38,7 +54,16 @@ public record Expectation(String experiment, String claim, String source, Map<St
 
     public Expectation(String experiment, String claim, String source, Map<String, String> where, String axis,
                        String baseline, String treatment, String metric, Effect effect) {
-        this(experiment, claim, source, where, axis, baseline, treatment, metric, effect, List.of());
+        this(experiment, claim, source, where, axis, baseline, treatment, metric, effect, List.of(), null);
+    }
+
+    public Expectation(String experiment, String claim, String source, Map<String, String> where, String axis,
+                       String baseline, String treatment, String metric, Effect effect, List<Map<String, String>> ranked) {
+        this(experiment, claim, source, where, axis, baseline, treatment, metric, effect, ranked, null);
+    }
+
+    public boolean fits() {
+        return over != null;
     }
 
     public boolean ranks() {
@@ -68,6 +93,7 @@ public record Expectation(String experiment, String claim, String source, Map<St
             return Verdicts.selectionText(candidate()) + " vs " + ranked.subList(0, ranked.size() - 1).stream()
                     .map(Verdicts::selectionText).collect(Collectors.joining("; ")) + sel;
         }
-        return compares() ? axis + "=" + treatment + " vs " + baseline + sel : "runs" + (sel.isEmpty() ? "" : sel);
+        String fit = fits() ? (compares() ? ", slope over " : ", fit over ") + over : "";
+        return (compares() ? axis + "=" + treatment + " vs " + baseline + sel : "runs" + (sel.isEmpty() ? "" : sel)) + fit;
     }
 }

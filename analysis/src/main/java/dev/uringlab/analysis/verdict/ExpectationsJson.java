@@ -36,6 +36,9 @@ public final class ExpectationsJson {
             if (e.ranks()) {
                 m.put("ranked", e.ranked().stream().map(TreeMap::new).toList());
             }
+            if (e.fits()) {
+                m.put("over", e.over());
+            }
             m.put("metric", e.metric());
             m.put("effect", e.effect().text());
             out.add(m);
@@ -54,7 +57,8 @@ public final class ExpectationsJson {
             try {
                 out.add(new Expectation(str(m, "experiment"), str(m, "claim"), str(m, "source"), where,
                         (String) m.get("axis"), (String) m.get("baseline"), (String) m.get("treatment"),
-                        str(m, "metric"), Effect.parse(str(m, "effect")), ranked));
+                        str(m, "metric"), Effect.parse(str(m, "effect")), ranked,
+                        (String) m.get("over")));
             } catch (IllegalArgumentException e) {
                 throw new IOException(file + ": " + e.getMessage(), e);
             }

@@ -24,6 +24,16 @@ final class Resampling {
 
     /** The 95% percentile interval {lo, hi} of the ratio of means, each group resampled on its own. */
     static double[] ratioInterval(double[] treatment, double[] baseline) {
+        return interval(treatment, baseline, Resampling::ratio);
+    }
+
+    /** The 95% percentile interval {lo, hi} of the difference of means treatment − baseline. */
+    static double[] differenceInterval(double[] treatment, double[] baseline) {
+        return interval(treatment, baseline, (t, b) -> mean(t) - mean(b));
+    }
+
+    private static double[] interval(double[] treatment, double[] baseline,
+                                     java.util.function.ToDoubleBiFunction<double[], double[]> statistic) {
         SplittableRandom random = new SplittableRandom(SEED);
         double[] ratios = new double[RESAMPLES];
         double[] t = new double[treatment.length];
@@ -35,10 +45,17 @@ final class Resampling {
             for (int j = 0; j < b.length; j++) {
                 b[j] = baseline[random.nextInt(b.length)];
             }
-            ratios[i] = ratio(t, b);
+            ratios[i] = statistic.applyAsDouble(t, b);
         }
-        Arrays.sort(ratios);
-        return new double[] {ratios[(int) Math.floor(0.025 * (RESAMPLES - 1))], ratios[(int) Math.ceil(0.975 * (RESAMPLES - 1))]};
+        return percentileInterval(ratios);
+    }
+
+    /** The 2.5th and 97.5th percentiles of bootstrap statistics {lo, hi}. */
+    static double[] percentileInterval(double[] statistics) {
+        double[] sorted = statistics.clone();
+        Arrays.sort(sorted);
+        int n = sorted.length;
+        return new double[] {sorted[(int) Math.floor(0.025 * (n - 1))], sorted[(int) Math.ceil(0.975 * (n - 1))]};
     }
 
     static double mean(double[] values) {

@@ -202,4 +202,26 @@ class EvaluatorTest {
         java.nio.file.Files.writeString(f, ExpectationsJson.write(List.of(rank("lowest"))));
         assertEquals(List.of(rank("lowest")), ExpectationsJson.read(f));
     }
+
+    @Test
+    void aDifferenceIsReadWithItsSignAndNeverAsAnAbsoluteBound() {
+        assertEquals(new Effect.Difference("<= +246", Double.NEGATIVE_INFINITY, 246), Effect.parse("<= +246"));
+        assertEquals(new Effect.Difference(">= +10", 10, Double.POSITIVE_INFINITY), Effect.parse(">= +10"));
+        assertEquals(new Effect.Difference("within ±20", -20, 20), Effect.parse("within ±20"));
+        assertEquals(new Effect.Relative("within ±20%", 0.8, 1.2), Effect.parse("within ±20%"));
+        assertEquals(new Effect.Absolute("<= 246", Double.NEGATIVE_INFINITY, 246), Effect.parse("<= 246"));
+    }
+
+    @Test
+    void aDifferenceIsJudgedByTheBootstrapIntervalOfTheDifferenceOfMeans() {
+        List<Map<String, String>> rows = runs(new double[] {1000, 1010, 990, 1005}, new double[] {1100, 1110, 1090, 1105});
+        VerdictResult within = Evaluator.evaluate(compare("<= +246"), rows);
+        assertEquals(Verdict.REPRODUCED, within.verdict(), within.toString());
+        assertEquals("+100", within.estimate());
+        assertTrue(within.test().contains("difference of means"), within.test());
+        VerdictResult tooMuch = Evaluator.evaluate(compare("<= +50"), rows);
+        assertEquals(Verdict.NOT_REPRODUCED, tooMuch.verdict(), tooMuch.toString());
+        VerdictResult straddles = Evaluator.evaluate(compare("<= +100"), rows);
+        assertEquals(Verdict.INCONCLUSIVE, straddles.verdict(), straddles.toString());
+    }
 }

@@ -15,7 +15,7 @@ import java.util.Set;
  */
 final class ExpectValidator {
 
-    static final Set<String> KEYS = Set.of("claim", "source", "where", "compare", "metric", "effect");
+    static final Set<String> KEYS = Set.of("claim", "source", "where", "compare", "over", "metric", "effect");
 
     private ExpectValidator() {
     }
@@ -87,15 +87,16 @@ final class ExpectValidator {
                 throw new ConfigException(pair.position(), "expect.compare." + axis + ": the two values are the same");
             }
         }
-        if (axis == null && ranked.isEmpty() && !(effect instanceof Effect.Absolute)) {
+        String over = FitAxis.validate(map.entries().get("over"), effectEntry, effect, axis, where, axes);
+        if (axis == null && ranked.isEmpty() && over == null && !(effect instanceof Effect.Absolute)) {
             throw new ConfigException(effectEntry.value().position(), "expect.effect: '" + effect.text()
                     + "' compares two values: add compare: {AXIS: [baseline, treatment]}, or give a bound such as '< 0.01'");
         }
         if (axis != null && effect instanceof Effect.Absolute) {
             throw new ConfigException(effectEntry.value().position(), "expect.effect: '" + effect.text()
-                    + "' is an absolute bound; with compare: write higher, lower, '>= 90% fewer' or 'within ±5%'");
+                    + "' is an absolute bound; with compare: write higher, lower, '>= 90% fewer', 'within ±5%' or '<= +250'");
         }
-        return new Expectation(experiment.name(), claim, source, where, axis, baseline, treatment, metric, effect, ranked);
+        return new Expectation(experiment.name(), claim, source, where, axis, baseline, treatment, metric, effect, ranked, over);
     }
 
     private static String required(Node.MapNode map, String key) throws ConfigException {

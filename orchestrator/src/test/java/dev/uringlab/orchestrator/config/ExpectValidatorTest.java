@@ -190,4 +190,69 @@ class ExpectValidatorTest {
                 """).contains("expected two values [baseline, treatment], got 3 (to rank more than two, write effect:"
                 + " highest or lowest)"), "three values with a direction");
     }
+
+    @Test
+    void readsAFitOverANumericAxis() throws Exception {
+        ExperimentFile f = parse("""
+                      - claim: IPIs grow with the queue depth faster without COOP
+                        source: s
+                        where: {cpus: non-irq}
+                        compare: {coop_taskrun: [true, false]}
+                        over: iodepth
+                        metric: iops
+                        effect: higher
+                """);
+        Expectation e = f.expectationsOf("coop").get(0);
+        assertEquals("iodepth", e.over());
+        assertEquals("coop_taskrun", e.axis());
+    }
+
+    @Test
+    void refusesFitsItCannotDecide() {
+        assertTrue(error("""
+                      - claim: c
+                        source: s
+                        over: cpus
+                        compare: {coop_taskrun: [false, true]}
+                        metric: iops
+                        effect: higher
+                """).contains("expect.over: cpus=irq is not a number or a size"), "non-numeric axis");
+        assertTrue(error("""
+                      - claim: c
+                        source: s
+                        over: iodepth
+                        metric: iops
+                        effect: linear
+                """).contains("expect.over: iodepth has 2 value(s); a line is only tested by 3 or more"), "two points");
+        assertTrue(error("""
+                      - claim: c
+                        source: s
+                        metric: iops
+                        effect: linear
+                """).contains("expect.effect: 'linear' needs over: AXIS"), "linear without over");
+        assertTrue(error("""
+                      - claim: c
+                        source: s
+                        over: iodepth
+                        compare: {coop_taskrun: [false, true]}
+                        metric: iops
+                        effect: "<= +5"
+                """).contains("does not apply to a fit"), "difference on a fit");
+        assertTrue(error("""
+                      - claim: c
+                        source: s
+                        over: iodepth
+                        where: {iodepth: 16}
+                        compare: {coop_taskrun: [false, true]}
+                        metric: iops
+                        effect: higher
+                """).contains("expect.over: 'iodepth' is fitted against, so it cannot also be fixed in where:"), "over in where");
+        assertTrue(error("""
+                      - claim: c
+                        source: s
+                        over: iodepth
+                        metric: iops
+                        effect: higher
+                """).contains("compares two slopes: add compare:"), "slope without compare");
+    }
 }
