@@ -33,70 +33,33 @@ static mode_t mode_of(int flags, va_list ap)
 	return (flags & O_CREAT) || (flags & O_TMPFILE) == O_TMPFILE ? (mode_t)va_arg(ap, int) : 0;
 }
 
-int open(const char *path, int flags, ...)
-{
-	NEXT(open);
-	va_list ap;
-	va_start(ap, flags);
-	mode_t mode = mode_of(flags, ap);
-	va_end(ap);
-	n_open++;
-	return next_open(path, flags, mode);
-}
+/* One interposer: count the call, forward it with the same arguments (open's mode read as libc reads it). */
+#define OPEN_LIKE(name, params, args) \
+	int name params \
+	{ \
+		NEXT(name); \
+		va_list ap; \
+		va_start(ap, flags); \
+		mode_t mode = mode_of(flags, ap); \
+		va_end(ap); \
+		n_open++; \
+		return next_##name args; \
+	}
+#define READ_LIKE(name, params, args) \
+	ssize_t name params \
+	{ \
+		NEXT(name); \
+		n_read++; \
+		return next_##name args; \
+	}
 
-int open64(const char *path, int flags, ...)
-{
-	NEXT(open64);
-	va_list ap;
-	va_start(ap, flags);
-	mode_t mode = mode_of(flags, ap);
-	va_end(ap);
-	n_open++;
-	return next_open64(path, flags, mode);
-}
-
-int openat(int dirfd, const char *path, int flags, ...)
-{
-	NEXT(openat);
-	va_list ap;
-	va_start(ap, flags);
-	mode_t mode = mode_of(flags, ap);
-	va_end(ap);
-	n_open++;
-	return next_openat(dirfd, path, flags, mode);
-}
-
-int openat64(int dirfd, const char *path, int flags, ...)
-{
-	NEXT(openat64);
-	va_list ap;
-	va_start(ap, flags);
-	mode_t mode = mode_of(flags, ap);
-	va_end(ap);
-	n_open++;
-	return next_openat64(dirfd, path, flags, mode);
-}
-
-ssize_t read(int fd, void *buf, size_t count)
-{
-	NEXT(read);
-	n_read++;
-	return next_read(fd, buf, count);
-}
-
-ssize_t pread(int fd, void *buf, size_t count, off_t off)
-{
-	NEXT(pread);
-	n_read++;
-	return next_pread(fd, buf, count, off);
-}
-
-ssize_t pread64(int fd, void *buf, size_t count, off_t off)
-{
-	NEXT(pread64);
-	n_read++;
-	return next_pread64(fd, buf, count, off);
-}
+OPEN_LIKE(open, (const char *path, int flags, ...), (path, flags, mode))
+OPEN_LIKE(open64, (const char *path, int flags, ...), (path, flags, mode))
+OPEN_LIKE(openat, (int dirfd, const char *path, int flags, ...), (dirfd, path, flags, mode))
+OPEN_LIKE(openat64, (int dirfd, const char *path, int flags, ...), (dirfd, path, flags, mode))
+READ_LIKE(read, (int fd, void *buf, size_t count), (fd, buf, count))
+READ_LIKE(pread, (int fd, void *buf, size_t count, off_t off), (fd, buf, count, off))
+READ_LIKE(pread64, (int fd, void *buf, size_t count, off_t off), (fd, buf, count, off))
 
 __attribute__((destructor)) static void report(void)
 {
