@@ -35,7 +35,7 @@ public record CommandSpec(String program, List<String> args, Map<String, String>
     public static final Set<String> PARSE_KEYS = Set.of("regex", "json", "units", "match", "stream", "file");
     /** Always available in templates. */
     public static final List<String> BUILT_INS = List.of("target", "cpus", "cpu_set", "run_dir", "run_id", "experiment",
-            "repetition", "invocation", "invocations");
+            "repetition", "invocation", "invocations", "ringbench_dir");
 
     public CommandSpec {
         args = List.copyOf(args);

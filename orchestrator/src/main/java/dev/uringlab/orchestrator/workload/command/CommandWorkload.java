@@ -8,6 +8,7 @@ import dev.uringlab.orchestrator.process.ChildProcess;
 import dev.uringlab.orchestrator.process.ToolException;
 import dev.uringlab.orchestrator.process.Tools;
 import dev.uringlab.orchestrator.workload.Workload;
+import dev.uringlab.orchestrator.workload.ringbench.RingbenchWorkload;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -72,6 +73,8 @@ public final class CommandWorkload implements Workload {
         values.put("experiment", String.valueOf(run.experiment()));
         values.put("repetition", Integer.toString(run.repetition()));
         values.put("invocations", Integer.toString(spec.invocations()));
+        // The project's own build (ringbench --mode cat, passthrough.so) wherever the command runs from.
+        values.put("ringbench_dir", RingbenchWorkload.locate().toAbsolutePath().getParent().toString());
 
         int n = spec.invocations();
         double[] wallUs = new double[n];

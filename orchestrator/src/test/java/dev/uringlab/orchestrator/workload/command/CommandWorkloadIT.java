@@ -106,6 +106,25 @@ class CommandWorkloadIT {
     }
 
     @Test
+    void ringbenchDirNamesTheProjectsBuildForCatAndThePassthroughShim(@TempDir Path dir) throws Exception {
+        Path ringbench = dev.uringlab.orchestrator.workload.ringbench.RingbenchWorkload.locate();
+        Prerequisites.require(Files.isExecutable(ringbench) && Files.exists(ringbench.resolveSibling("passthrough.so")),
+                "ringbench and passthrough.so not built: make -C workloads/ringbench");
+        Path file = dir.resolve("data");
+        Files.write(file, new byte[300_001]);
+        Path runDir = Files.createDirectories(dir.resolve("run"));
+        Map<String, Object> o = options("program", "./ringbench", "workdir", "{ringbench_dir}",
+                "args", List.of("--mode", "cat", "--cat-api", "read", "--file", "{target}", "--bs", "64k"),
+                "env", Map.of("LD_PRELOAD", "./passthrough.so", "PASSTHROUGH_REPORT", "1"), "invocations", 2L,
+                "parse", Map.of("json", Map.of("bytes", "bytes", "read_us", "read_us")));
+        Map<String, Double> m = WORKLOAD.run(run(o, file.toString()), file.toString(), runDir).asMap();
+        assertEquals(300_001.0, m.get("bytes"));
+        assertTrue(m.get("read_us") > 0, m.toString());
+        assertTrue(Files.readString(runDir.resolve(CommandWorkload.STDERR)).contains("passthrough: open 1 read 6"),
+                "the shim was preloaded and forwarded every read (5 chunks and the end of file)");
+    }
+
+    @Test
     void ruleReadsStderrWithManyInvocations(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("data");
         Files.write(file, new byte[64 << 10]);
