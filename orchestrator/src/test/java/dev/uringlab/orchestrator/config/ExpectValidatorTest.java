@@ -207,52 +207,26 @@ class ExpectValidatorTest {
         assertEquals("coop_taskrun", e.axis());
     }
 
+    /** The refusal of an iops claim with the given extra lines (over:, where:, compare:) and effect. */
+    private static String iopsClaimError(String lines, String effect) {
+        StringBuilder yaml = new StringBuilder("      - claim: c\n        source: s\n        metric: iops\n");
+        lines.lines().forEach(l -> yaml.append("        ").append(l).append('\n'));
+        return error(yaml.append("        effect: ").append(effect).append('\n').toString());
+    }
+
     @Test
     void refusesFitsItCannotDecide() {
-        assertTrue(error("""
-                      - claim: c
-                        source: s
-                        over: cpus
-                        compare: {coop_taskrun: [false, true]}
-                        metric: iops
-                        effect: higher
-                """).contains("expect.over: cpus=irq is not a number or a size"), "non-numeric axis");
-        assertTrue(error("""
-                      - claim: c
-                        source: s
-                        over: iodepth
-                        metric: iops
-                        effect: linear
-                """).contains("expect.over: iodepth has 2 value(s); a line is only tested by 3 or more"), "two points");
-        assertTrue(error("""
-                      - claim: c
-                        source: s
-                        metric: iops
-                        effect: linear
-                """).contains("expect.effect: 'linear' needs over: AXIS"), "linear without over");
-        assertTrue(error("""
-                      - claim: c
-                        source: s
-                        over: iodepth
-                        compare: {coop_taskrun: [false, true]}
-                        metric: iops
-                        effect: "<= +5"
-                """).contains("does not apply to a fit"), "difference on a fit");
-        assertTrue(error("""
-                      - claim: c
-                        source: s
-                        over: iodepth
-                        where: {iodepth: 16}
-                        compare: {coop_taskrun: [false, true]}
-                        metric: iops
-                        effect: higher
-                """).contains("expect.over: 'iodepth' is fitted against, so it cannot also be fixed in where:"), "over in where");
-        assertTrue(error("""
-                      - claim: c
-                        source: s
-                        over: iodepth
-                        metric: iops
-                        effect: higher
-                """).contains("compares two slopes: add compare:"), "slope without compare");
+        String compare = "compare: {coop_taskrun: [false, true]}";
+        assertTrue(iopsClaimError("over: cpus\n" + compare, "higher")
+                .contains("expect.over: cpus=irq is not a number or a size"), "non-numeric axis");
+        assertTrue(iopsClaimError("over: iodepth", "linear")
+                .contains("expect.over: iodepth has 2 value(s); a line is only tested by 3 or more"), "two points");
+        assertTrue(iopsClaimError("", "linear").contains("expect.effect: 'linear' needs over: AXIS"), "linear without over");
+        assertTrue(iopsClaimError("over: iodepth\n" + compare, "\"<= +5\"").contains("does not apply to a fit"),
+                "difference on a fit");
+        assertTrue(iopsClaimError("over: iodepth\nwhere: {iodepth: 16}\n" + compare, "higher")
+                .contains("expect.over: 'iodepth' is fitted against, so it cannot also be fixed in where:"), "over in where");
+        assertTrue(iopsClaimError("over: iodepth", "higher").contains("compares two slopes: add compare:"),
+                "slope without compare");
     }
 }
