@@ -47,11 +47,10 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Lab lab = Lab.open();
-        Plan plan = experiments.plan(lab);
+        PrintStream out = System.out;
+        Plan plan = experiments.plan(lab, out::println);
         RunSelection.check(plan, runs);
         Preflight preflight = Preflight.check(plan);
-        PrintStream out = System.out;
-        out.println(experiments.file + ": " + dev.uringlab.orchestrator.config.SweepSize.summary(plan.file()));
         SweepRunner runner = new SweepRunner(lab.fs, lab.planner()::plan, preflight.workloads(),
                 preflight.probeBackends(), preflight.toolVersions());
         ExpectationsStep.store(plan, experiments.results);
