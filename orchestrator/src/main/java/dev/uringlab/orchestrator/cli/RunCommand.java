@@ -41,11 +41,17 @@ final class RunCommand implements Callable<Integer> {
             description = "Exit 1 if an expect: claim gets this verdict: not-reproduced, inconclusive (or worse), never (default).")
     FailOn failOn = FailOn.NEVER;
 
+    @Option(names = "--noisy-above", paramLabel = "PCT", defaultValue = "10",
+            description = "Label a run noisy when other processes used more than PCT% of one CPU while it ran"
+                    + " (host_other_cpu_pct; default: ${DEFAULT-VALUE}).")
+    double noisyAbovePct = dev.uringlab.orchestrator.noise.NoisyHost.DEFAULT_THRESHOLD_PCT;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
+        dev.uringlab.orchestrator.noise.NoisyHost.setThresholdPct(noisyAbovePct);
         Lab lab = Lab.open();
         PrintStream out = System.out;
         Plan plan = experiments.plan(lab, out::println);
