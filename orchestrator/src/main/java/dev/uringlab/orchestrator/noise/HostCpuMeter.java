@@ -3,10 +3,8 @@ package dev.uringlab.orchestrator.noise;
 import dev.uringlab.orchestrator.host.HostFs;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.Set;
 
@@ -81,24 +79,46 @@ public final class HostCpuMeter {
 
     Reading read() {
         long busy = hostBusy(fs.read("/proc/stat").orElse(""));
-        Map<Long, long[]> table = processes();
         long mine = 0;
-        long[] s = table.get(self);
+        long[] s = stat(self);
         if (s != null) {
             mine += s[1] + s[2] + s[3] + s[4];
         }
         Set<Long> counted = new HashSet<>();
         counted.add(self);
         for (long root : ours) {
-            for (long pid : tree(root, table)) {
-                long[] t = table.get(pid);
-                if (counted.add(pid) && t != null) {
-                    // Its reaped children too: a child counted live at the start and reaped since moves into cutime.
-                    mine += t[1] + t[2] + t[3] + t[4];
+            // Walked through /proc/PID/task/TID/children: the run's few processes, not a scan of all of /proc.
+            List<Long> tree = new ArrayList<>(List.of(root));
+            for (int i = 0; i < tree.size(); i++) {
+                long pid = tree.get(i);
+                long[] t = counted.add(pid) ? stat(pid) : null;
+                if (t == null) {
+                    continue;
+                }
+                // Its reaped children too: a child counted live at the start and reaped since moves into cutime.
+                mine += t[1] + t[2] + t[3] + t[4];
+                for (String tid : tasks(pid)) {
+                    for (String child : fs.read("/proc/" + pid + "/task/" + tid + "/children").orElse("").trim().split("\\s+")) {
+                        if (!child.isEmpty()) {
+                            tree.add(Long.parseLong(child));
+                        }
+                    }
                 }
             }
         }
         return new Reading(busy, mine);
+    }
+
+    private List<String> tasks(long pid) {
+        try {
+            return fs.list("/proc/" + pid + "/task");
+        } catch (java.io.UncheckedIOException e) {
+            return List.of(); // exited while being read
+        }
+    }
+
+    private long[] stat(long pid) {
+        return fs.read("/proc/" + pid + "/stat").map(HostCpuMeter::times).orElse(null);
     }
 
     /** user + nice + system of the aggregate "cpu" line; -1 when there is none. */
@@ -110,18 +130,6 @@ public final class HostCpuMeter {
             }
         }
         return -1;
-    }
-
-    /** pid -> {ppid, utime, stime, cutime, cstime} of every process in /proc. */
-    private Map<Long, long[]> processes() {
-        Map<Long, long[]> table = new HashMap<>();
-        for (String name : fs.list("/proc")) {
-            if (name.isEmpty() || !name.chars().allMatch(Character::isDigit)) {
-                continue;
-            }
-            fs.read("/proc/" + name + "/stat").map(HostCpuMeter::times).ifPresent(t -> table.put(Long.parseLong(name), t));
-        }
-        return table;
     }
 
     /** {ppid, utime, stime, cutime, cstime} from /proc/PID/stat; the name may hold spaces and parentheses. */
@@ -138,20 +146,4 @@ public final class HostCpuMeter {
                 Long.parseLong(f[14])};
     }
 
-    private static List<Long> tree(long root, Map<Long, long[]> table) {
-        List<Long> out = new ArrayList<>();
-        if (!table.containsKey(root)) {
-            return out;
-        }
-        out.add(root);
-        for (int i = 0; i < out.size(); i++) {
-            long parent = out.get(i);
-            table.forEach((pid, t) -> {
-                if (t[0] == parent && !out.contains(pid)) {
-                    out.add(pid);
-                }
-            });
-        }
-        return out;
-    }
 }

@@ -38,12 +38,21 @@ class HostCpuMeterTest {
                 + " 94048638935680 94049142280192 140734800812769 140734800812789 140734800812789 140734800814059 0\n");
     }
 
+    /** /proc/PID/task/TID/children: the children that thread forked, space-separated. */
+    private void children(long pid, long tid, String kids) throws IOException {
+        Path dir = Files.createDirectories(root.resolve("proc/" + pid + "/task/" + tid));
+        Files.writeString(dir.resolve("children"), kids.isEmpty() ? "" : kids + " ");
+    }
+
     @Test
     void otherWorkIsHostBusyTimeLessOursInPercentOfOneCpu() throws Exception {
         procStat(1_407_033, 0, 231_459);
         proc(100, "java", 1, 500, 100, 10, 20);        // uringlab
         proc(200, "bpftrace", 100, 30, 40, 0, 0);      // the probe process
-        proc(201, "bpftrace (w)", 200, 0, 5, 0, 0);    // a child of it
+        proc(201, "bpftrace (w)", 200, 0, 5, 0, 0);    // a child of it, forked by its second thread
+        children(200, 200, "");
+        children(200, 205, "201");
+        children(300, 300, "");
         proc(300, "stress-ng", 1, 9_000, 0, 0, 0);     // a neighbour
         HostFs fs = new HostFs(root);
         HostCpuMeter meter = HostCpuMeter.start(fs, 100, List.of(200L));
@@ -57,6 +66,7 @@ class HostCpuMeterTest {
         proc(200, "bpftrace", 100, 40, 45, 0, 10);
         Files.delete(root.resolve("proc/201/stat"));
         Files.delete(root.resolve("proc/201"));
+        children(200, 205, "");
         proc(300, "stress-ng", 1, 9_280, 0, 0, 0);
         HostCpuMeter.Reading after = meter.read();
 
