@@ -14,7 +14,9 @@ work="$(mktemp -d /tmp/uringlab-noisy-demo.XXXXXX)"
 hogs=()
 cleanup() { for p in "${hogs[@]}"; do kill "$p" 2>/dev/null || true; done; rm -rf "$work"; }
 trap cleanup EXIT
-"$here/uringlab" plan "$file" --set "workload.runtime=$runtime" >/dev/null   # builds the jar first
+jar="${JAR:-$here/orchestrator/target/uringlab.jar}"   # JAR=...: a fixed build, whatever the tree holds now
+[ -f "$jar" ] || (cd "$here" && mvn -q -B package -DskipTests)
+uringlab() { java -Xmx512m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -jar "$jar" "$@"; }
 table() {
   python3 - "$1" <<'PY'
 import csv, sys
@@ -28,12 +30,12 @@ for r in rows:
 PY
 }
 echo "== alone"
-"$here/uringlab" run "$file" --set "workload.runtime=$runtime" --results "$work/alone" "$@" | grep -E '^\[|warning: noisy' || true
+uringlab run "$file" --set "workload.runtime=$runtime" --results "$work/alone" "$@" | grep -E '^\[|warning: noisy' || true
 for csv in "$work"/alone/*/runs.csv; do table "$csv"; done
 echo "== beside a CPU hog and an I/O hog"
 sh -c 'while :; do :; done' & hogs+=($!)
 fio --name=hog --filename="$work/hog.dat" --size=256m --ioengine=io_uring --rw=randread --bs=4k --direct=1 \
   --iodepth=8 --time_based --runtime=3600 >/dev/null 2>&1 & hogs+=($!)
 sleep 3
-"$here/uringlab" run "$file" --set "workload.runtime=$runtime" --results "$work/hog" "$@" | grep -E '^\[|warning: noisy' || true
+uringlab run "$file" --set "workload.runtime=$runtime" --results "$work/hog" "$@" | grep -E '^\[|warning: noisy' || true
 for csv in "$work"/hog/*/runs.csv; do table "$csv"; done
