@@ -16,6 +16,7 @@ cleanup() { for p in "${hogs[@]}"; do kill "$p" 2>/dev/null || true; done; rm -r
 trap cleanup EXIT
 jar="${JAR:-$here/orchestrator/target/uringlab.jar}"   # JAR=...: a fixed build, whatever the tree holds now
 [ -f "$jar" ] || (cd "$here" && mvn -q -B package -DskipTests)
+cp "$jar" "$work/uringlab.jar" && jar="$work/uringlab.jar"   # a rebuild meanwhile must not change it under the sweep
 uringlab() { java -Xmx512m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -jar "$jar" "$@"; }
 table() {
   python3 - "$1" <<'PY'
