@@ -61,7 +61,7 @@ class HugeSweepIT {
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(p.waitFor(60, TimeUnit.SECONDS));
         assertEquals(2, p.exitValue(), out);
-        assertTrue(out.contains("asks for 1,000,000 runs") && out.contains("about 122.9 days")
+        assertTrue(out.contains("asks for 1,000,000 runs") && out.contains(" days at ")
                 && out.endsWith("if you mean it, add --max-runs 1000000\n"), out);
     }
 
@@ -99,8 +99,11 @@ class HugeSweepIT {
         assertTrue(p.waitFor(600, TimeUnit.SECONDS));
         String out = Files.readString(log);
         assertEquals(2, p.exitValue(), out);
-        assertEquals(file + ": 1,000,000 run(s), about 122.9 days (workload time plus 0.62 s per run; finished runs are"
-                + " skipped)\nuringlab: " + file + ": --runs: no run 'no-such-run' in the plan (the file or a --set changed"
-                + " since the ids were taken? see uringlab plan)\n", out);
+        // The estimate's per-run overhead is a measured constant (SweepSize): the line is checked, not its figure.
+        String[] lines = out.split("\n");
+        assertEquals(2, lines.length, out);
+        assertTrue(lines[0].startsWith(file + ": 1,000,000 run(s), about ") && lines[0].contains(" days "), out);
+        assertEquals("uringlab: " + file + ": --runs: no run 'no-such-run' in the plan (the file or a --set changed"
+                + " since the ids were taken? see uringlab plan)", lines[1]);
     }
 }
