@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /** The options every command that reads an experiment file shares. */
 final class ExperimentOptions {
@@ -41,8 +42,17 @@ final class ExperimentOptions {
 
     /** Loads and plans the file against the host; reads the host, changes nothing. */
     Plan plan(Lab lab) throws ConfigException, HostException {
+        return plan(lab, size -> { });
+    }
+
+    /**
+     * The same, telling {@code announce} the run count and estimated duration once the file is
+     * counted and before it is planned: checking every combination of a huge sweep takes a while.
+     */
+    Plan plan(Lab lab, Consumer<String> announce) throws ConfigException, HostException {
         ExperimentFile file = load(lab.probeIds());
-        SweepSize.check(file, maxRuns); // before the expansion, which is what runs out of memory
+        SweepSize.check(file, maxRuns); // counted from the axes: nothing is planned for a refused file
+        announce.accept(this.file + ": " + SweepSize.summary(file));
         return lab.planner().plan(file);
     }
 

@@ -37,7 +37,8 @@ final class PlanCommand implements Callable<Integer> {
         Lab lab = Lab.open();
         Plan plan = experiments.plan(lab);
         if (json) {
-            spec.commandLine().getOut().println(PlanJson.write(plan));
+            PlanJson.write(plan, spec.commandLine().getOut());
+            spec.commandLine().getOut().println();
             spec.commandLine().getOut().flush();
         } else {
             print(plan, spec.commandLine().getOut());

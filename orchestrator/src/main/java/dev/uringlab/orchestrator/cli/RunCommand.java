@@ -41,17 +41,22 @@ final class RunCommand implements Callable<Integer> {
             description = "Exit 1 if an expect: claim gets this verdict: not-reproduced, inconclusive (or worse), never (default).")
     FailOn failOn = FailOn.NEVER;
 
+    @Option(names = "--noisy-above", paramLabel = "PCT", defaultValue = "10",
+            description = "Label a run noisy when other processes used more than PCT% of one CPU while it ran"
+                    + " (host_other_cpu_pct; default: ${DEFAULT-VALUE}).")
+    double noisyAbovePct = dev.uringlab.orchestrator.noise.NoisyHost.DEFAULT_THRESHOLD_PCT;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
+        dev.uringlab.orchestrator.noise.NoisyHost.setThresholdPct(noisyAbovePct);
         Lab lab = Lab.open();
-        Plan plan = experiments.plan(lab);
+        PrintStream out = System.out;
+        Plan plan = experiments.plan(lab, out::println);
         RunSelection.check(plan, runs);
         Preflight preflight = Preflight.check(plan);
-        PrintStream out = System.out;
-        out.println(experiments.file + ": " + dev.uringlab.orchestrator.config.SweepSize.summary(plan.file()));
         SweepRunner runner = new SweepRunner(lab.fs, lab.planner()::plan, preflight.workloads(),
                 preflight.probeBackends(), preflight.toolVersions());
         ExpectationsStep.store(plan, experiments.results);

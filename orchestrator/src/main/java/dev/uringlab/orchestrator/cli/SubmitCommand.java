@@ -4,7 +4,6 @@ import dev.uringlab.orchestrator.config.ConfigException;
 import dev.uringlab.orchestrator.host.HostException;
 import dev.uringlab.orchestrator.plan.ExperimentPlan;
 import dev.uringlab.orchestrator.plan.Plan;
-import dev.uringlab.orchestrator.plan.RunSpec;
 import dev.uringlab.orchestrator.slurm.SlurmClient;
 import dev.uringlab.orchestrator.slurm.SlurmUnavailableException;
 import dev.uringlab.orchestrator.slurm.Submission;
@@ -93,7 +92,7 @@ final class SubmitCommand implements Callable<Integer> {
         }
         Map<String, List<String>> runIds = new LinkedHashMap<>();
         for (ExperimentPlan e : plan.experiments()) {
-            runIds.put(e.experiment().name(), e.runs().stream().map(RunSpec::runId).toList());
+            runIds.put(e.experiment().name(), e.runIds());
         }
         List<String> runArgs = new ArrayList<>();
         if (!experiments.only.isEmpty()) {

@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * One experiment's runs plus what they share: the target's topology, the resolved probes and the
+ * One experiment's runs (a list computed on demand, see {@link PlannedRuns}: iterate it, do not copy it) plus what they share: the target's topology, the resolved probes and the
  * host knobs applied for the whole experiment (per-run knobs such as drop_caches are not among them).
  */
 public record ExperimentPlan(
@@ -26,7 +26,7 @@ public record ExperimentPlan(
 
     public ExperimentPlan {
         probes = List.copyOf(probes);
-        runs = List.copyOf(runs);
+        runs = runs instanceof PlannedRuns ? runs : List.copyOf(runs); // computed on demand, never all at once
         knobs = List.copyOf(knobs);
         backgrounds = List.copyOf(backgrounds);
         taskScopedProbes = Set.copyOf(taskScopedProbes);
@@ -38,6 +38,21 @@ public record ExperimentPlan(
     public boolean scopedToWorkload() {
         return experiment.probeScope().equals(Experiment.SCOPE_WORKLOAD)
                 && probes.stream().anyMatch(p -> p.available() && taskScopedProbes.contains(p.id()));
+    }
+
+    /** The run ids in plan order, computed one at a time as the list is read. */
+    public List<String> runIds() {
+        return new java.util.AbstractList<>() {
+            @Override
+            public String get(int index) {
+                return runs.get(index).runId();
+            }
+
+            @Override
+            public int size() {
+                return runs.size();
+            }
+        };
     }
 
     public boolean hasAvailableProbes() {

@@ -88,37 +88,8 @@ public final class Planner {
         String definingText = experiment.workload().kind() + experiment.target() + experiment.probes()
                 + experiment.probeVariants() + experiment.backend() + experiment.probeScope() + experiment.host()
                 + experiment.background();
-        List<RunSpec> runs = new ArrayList<>();
-        int index = 0;
-        for (Map<String, Object> combo : SweepExpander.expand(experiment.sweep())) {
-            Map<String, Object> workloadOverrides = new LinkedHashMap<>(combo);
-            workloadOverrides.keySet().removeIf(k -> k.startsWith(HostSpec.SWEPT_PREFIX));
-            String cpuSet = workloadOverrides.containsKey("cpus")
-                    ? (String) workloadOverrides.remove("cpus") : experiment.cpus();
-            WorkloadSpec workload = experiment.workload().with(workloadOverrides, experiment.sweep().positions());
-            WorkloadOptions options;
-            try {
-                options = workload.typed();
-            } catch (ConfigException e) {
-                // A refused combination has no single place: it is the experiment's.
-                throw new ConfigException(e.position() == null ? experiment.position() : e.position(),
-                        "experiment '" + experiment.name() + "'" + (combo.isEmpty() ? "" : " run " + combo) + ": "
-                                + e.detail());
-            }
-            HostSpec runHost = HostSpec.ofSwept(combo);
-            SortedSet<Integer> cpus;
-            try {
-                cpus = CpuSetResolver.resolve(cpuSet, topology, fs);
-            } catch (HostException e) {
-                throw new HostException("experiment '" + experiment.name() + "': " + e.getMessage());
-            }
-            for (int rep = 1; rep <= experiment.repetitions(); rep++) {
-                // Sorted: writing the same options in another order must not orphan finished runs.
-                String id = RunIds.of(combo, rep, definingText + new TreeMap<>(workload.options()) + cpuSet);
-                runs.add(new RunSpec(experiment.name(), id, ++index, rep, combo, workload, options, cpuSet, cpus,
-                        runHost, experiment.target()));
-            }
-        }
+        PlannedRuns runs = PlannedRuns.of(experiment, definingText,
+                cpuSet -> CpuSetResolver.resolve(cpuSet, topology, fs));
         if (runs.isEmpty()) {
             throw new ConfigException(experiment.position(), "experiment '" + experiment.name()
                     + "': exclude removes every combination of the sweep, nothing would run");
@@ -132,7 +103,7 @@ public final class Planner {
             }
         }
         List<String> changes = hostChanges(experiment, topology, knobs);
-        changes.addAll(sweptHostChanges(runs, topology));
+        changes.addAll(sweptHostChanges(runs.hostSettings(), topology));
         backgrounds.forEach(b -> changes.add("run beside every run: " + b.spec().describe() + " on CPU "
                 + CpuList.format(b.cpus()) + " (stopped after it)"));
         Set<String> taskScoped = new HashSet<>();
@@ -229,15 +200,11 @@ public final class Planner {
     }
 
     /** One line per distinct swept host setting: what its first knob changes, and how many more there are. */
-    private List<String> sweptHostChanges(List<RunSpec> runs, TargetTopology topology) throws HostException {
+    private List<String> sweptHostChanges(Set<Map<String, Object>> settings, TargetTopology topology)
+            throws HostException {
         List<String> lines = new ArrayList<>();
-        Set<Map<String, Object>> seen = new HashSet<>();
-        for (RunSpec run : runs) {
-            Map<String, Object> swept = run.hostSwept();
-            if (swept.isEmpty() || !seen.add(swept)) {
-                continue;
-            }
-            HostSpec runHost = run.host();
+        for (Map<String, Object> swept : settings) {
+            HostSpec runHost = HostSpec.ofSwept(swept);
             List<HostKnob> runKnobs = knobs(runHost, topology);
             String when = "runs with " + RunSpec.describe(swept) + ": ";
             if (runHost.dropCaches()) {

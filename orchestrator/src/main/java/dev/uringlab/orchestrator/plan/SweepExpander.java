@@ -11,13 +11,29 @@ import java.util.Map;
  * The sweep matrix: zipped axes advance together, all other axes form a cartesian product in
  * the order they are written (the first axis varies slowest, as in a nested loop), and
  * combinations fully matching an {@code exclude} entry are dropped.
+ *
+ * <p>Combinations are computed from their position in the matrix ({@link Matrix#combination}),
+ * never stored all at once: a sweep of a million runs is a few axis lists, not a million maps.
  */
 public final class SweepExpander {
 
     private SweepExpander() {
     }
 
+    /** Every kept combination, in order; for small sweeps and tests (the planner walks the {@link Matrix}). */
     public static List<Map<String, Object>> expand(SweepSpec sweep) {
+        Matrix matrix = matrix(sweep);
+        List<Map<String, Object>> kept = new ArrayList<>();
+        for (long i = 0; i < matrix.size(); i++) {
+            Map<String, Object> combo = matrix.combination(i);
+            if (!matrix.excluded(combo)) {
+                kept.add(combo);
+            }
+        }
+        return kept;
+    }
+
+    public static Matrix matrix(SweepSpec sweep) {
         List<List<Map<String, Object>>> dimensions = new ArrayList<>();
         List<String> zipped = sweep.zip().stream().flatMap(List::stream).toList();
         for (String axis : sweep.axes().keySet()) {
@@ -44,42 +60,65 @@ public final class SweepExpander {
             }
             dimensions.add(steps);
         }
-        List<Map<String, Object>> combos = new ArrayList<>();
-        combos.add(new LinkedHashMap<>());
-        for (List<Map<String, Object>> dimension : dimensions) {
-            List<Map<String, Object>> next = new ArrayList<>();
-            for (Map<String, Object> prefix : combos) {
-                for (Map<String, Object> step : dimension) {
-                    Map<String, Object> combo = new LinkedHashMap<>(prefix);
-                    combo.putAll(step);
-                    next.add(combo);
-                }
-            }
-            combos = next;
-        }
-        // Keep the written axis order in each combination regardless of zip grouping.
-        List<Map<String, Object>> ordered = new ArrayList<>();
-        for (Map<String, Object> combo : combos) {
-            if (isExcluded(combo, sweep.exclude())) {
-                continue;
-            }
-            Map<String, Object> inOrder = new LinkedHashMap<>();
-            for (String axis : sweep.axes().keySet()) {
-                inOrder.put(axis, combo.get(axis));
-            }
-            ordered.add(inOrder);
-        }
-        return ordered;
+        return new Matrix(List.copyOf(sweep.axes().keySet()), dimensions, sweep.exclude());
     }
 
-    private static boolean isExcluded(Map<String, Object> combo, List<Map<String, Object>> exclude) {
-        for (Map<String, Object> rule : exclude) {
-            boolean all = rule.entrySet().stream()
-                    .allMatch(e -> String.valueOf(combo.get(e.getKey())).equals(String.valueOf(e.getValue())));
-            if (all) {
-                return true;
+    /**
+     * The matrix as a mixed-radix number: position {@code i} decodes to one combination (the last
+     * dimension is the fastest digit), exclusions not yet applied.
+     */
+    public static final class Matrix {
+        private final List<String> axisOrder;
+        private final List<List<Map<String, Object>>> dimensions;
+        private final List<Map<String, Object>> exclude;
+        private final long size;
+
+        private Matrix(List<String> axisOrder, List<List<Map<String, Object>>> dimensions,
+                       List<Map<String, Object>> exclude) {
+            this.axisOrder = axisOrder;
+            this.dimensions = dimensions;
+            this.exclude = exclude;
+            long n = 1;
+            for (List<Map<String, Object>> d : dimensions) {
+                n = d.isEmpty() || n > Long.MAX_VALUE / d.size() ? (d.isEmpty() ? 0 : Long.MAX_VALUE) : n * d.size();
             }
+            this.size = n;
         }
-        return false;
+
+        /** Combinations before exclusion (saturates at Long.MAX_VALUE). */
+        public long size() {
+            return size;
+        }
+
+        public boolean hasExclusions() {
+            return !exclude.isEmpty();
+        }
+
+        /** The combination at {@code position}, its axes in the written order regardless of zip grouping. */
+        public Map<String, Object> combination(long position) {
+            long rest = position;
+            Map<String, Object> byAxis = new LinkedHashMap<>();
+            for (int d = dimensions.size() - 1; d >= 0; d--) {
+                List<Map<String, Object>> dimension = dimensions.get(d);
+                byAxis.putAll(dimension.get((int) (rest % dimension.size())));
+                rest /= dimension.size();
+            }
+            Map<String, Object> inOrder = new LinkedHashMap<>();
+            for (String axis : axisOrder) {
+                inOrder.put(axis, byAxis.get(axis));
+            }
+            return inOrder;
+        }
+
+        public boolean excluded(Map<String, Object> combo) {
+            for (Map<String, Object> rule : exclude) {
+                boolean all = rule.entrySet().stream()
+                        .allMatch(e -> String.valueOf(combo.get(e.getKey())).equals(String.valueOf(e.getValue())));
+                if (all) {
+                    return true;
+                }
+            }
+            return false;
+        }
     }
 }

@@ -21,7 +21,7 @@ import java.util.List;
  */
 public final class BpftraceSession implements AutoCloseable {
 
-    static final String READY_MARKER = "uringlab-probes-attached";
+    public static final String READY_MARKER = "uringlab-probes-attached";
 
     private final ProbeProcess process;
 

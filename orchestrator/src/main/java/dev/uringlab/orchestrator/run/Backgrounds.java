@@ -74,6 +74,11 @@ final class Backgrounds implements AutoCloseable {
         };
     }
 
+    /** The background processes' pids: their CPU time is the run's declared load, not a noisy neighbour's. */
+    List<Long> pids() {
+        return started.stream().map(s -> s.process().pid()).toList();
+    }
+
     /** Fails the run when a background workload is gone: the measurement did not have its interference. */
     void checkAlive(String when) throws ToolException {
         for (Started s : started) {

@@ -4,6 +4,7 @@ import dev.uringlab.orchestrator.host.HostException;
 import dev.uringlab.orchestrator.host.HostFs;
 import dev.uringlab.orchestrator.host.WorkloadCgroup;
 import dev.uringlab.orchestrator.host.knob.Journal;
+import dev.uringlab.orchestrator.probe.BpftraceSession;
 import dev.uringlab.orchestrator.process.SweepMarker;
 
 import java.io.IOException;
@@ -78,12 +79,11 @@ public final class Leftovers {
 
     /** bpftrace or the BCC runner running a uringlab program whose parent is init: an orphan of an older uringlab. */
     private void unmarkedProbeTools(List<String> refusals) {
+        List<SweepMarker.Marked> marked = SweepMarker.scan(proc);
         try (Stream<Path> entries = Files.list(proc)) {
             for (Path p : entries.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit)).toList()) {
                 String cmdline = read(p.resolve("cmdline")).replace('\0', ' ').strip();
-                boolean probeTool = cmdline.contains("uringlab") && (cmdline.startsWith("bpftrace ")
-                        || cmdline.contains("/bpftrace ") || cmdline.contains("uringlab_bcc") || cmdline.contains("bcc-session"));
-                if (probeTool && parentIsInit(p) && SweepMarker.scan(proc).stream().noneMatch(m -> m.pid() == pid(p))) {
+                if (uringlabProbeTool(p, cmdline) && parentIsInit(p) && marked.stream().noneMatch(m -> m.pid() == pid(p))) {
                     refusals.add("a probe tool is attached with no uringlab running it (pid " + pid(p) + ": "
                             + abbreviate(cmdline) + "); it counts and costs CPU in every run: stop it: kill " + pid(p));
                 }
@@ -91,6 +91,33 @@ public final class Leftovers {
         } catch (IOException e) {
             // no /proc to look at
         }
+    }
+
+    /**
+     * The BCC runner names uringlab in its command line; bpftrace does not: uringlab runs
+     * {@code bpftrace -f json probes.bt} in the session directory, so the script is read through
+     * the process's cwd and known by the ready marker uringlab puts in every program it writes.
+     */
+    private boolean uringlabProbeTool(Path procDir, String cmdline) {
+        if (cmdline.contains("uringlab_bcc") || cmdline.contains("bcc-session")) {
+            return true;
+        }
+        String[] argv = cmdline.split(" ");
+        if (!argv[0].equals("bpftrace") && !argv[0].endsWith("/bpftrace")) {
+            return false;
+        }
+        if (cmdline.contains("uringlab")) {
+            return true;
+        }
+        for (String arg : argv) {
+            if (arg.endsWith(".bt")) {
+                Path script = arg.startsWith("/") ? fs.path(arg) : procDir.resolve("cwd").resolve(arg);
+                if (read(script).contains(BpftraceSession.READY_MARKER)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private boolean parentIsInit(Path procDir) {

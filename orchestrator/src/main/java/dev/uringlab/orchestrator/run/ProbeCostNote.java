@@ -5,7 +5,10 @@ import dev.uringlab.analysis.report.ProbeCostFinding;
 
 import java.util.Locale;
 
-/** The progress line's probe-cost part: "  probes 310 ns/IO, 6.9% of workload CPU (costliest io_uring_enter)". */
+/**
+ * The progress line's probe-cost part:
+ * "  probes 310 ns/IO, 6.9% of workload CPU, 0.4% of mean latency (costliest io_uring_enter ...)".
+ */
 final class ProbeCostNote {
 
     private ProbeCostNote() {
@@ -23,6 +26,10 @@ final class ProbeCostNote {
         }
         if (share != null) {
             s.append(String.format(Locale.ROOT, "%s %.1f%% of workload CPU", perIo != null ? "," : "", share));
+        }
+        Double latency = record.metrics().get(ProbeCostFinding.LATENCY_SHARE_PCT);
+        if (latency != null) {
+            s.append(String.format(Locale.ROOT, ", %.1f%% of mean latency", latency));
         }
         ProbeCostFinding.costliest(record).ifPresent(c -> s.append(" (costliest ").append(c).append(')'));
         return s.toString();

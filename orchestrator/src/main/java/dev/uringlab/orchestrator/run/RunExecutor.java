@@ -9,6 +9,8 @@ import dev.uringlab.orchestrator.host.HostException;
 import dev.uringlab.orchestrator.host.HostFs;
 import dev.uringlab.orchestrator.host.WorkloadCgroup;
 import dev.uringlab.orchestrator.probe.WorkloadScope;
+import dev.uringlab.orchestrator.noise.HostCpuMeter;
+import dev.uringlab.orchestrator.noise.NoisyHost;
 import dev.uringlab.orchestrator.probe.cost.ProbeCostMeter;
 import dev.uringlab.orchestrator.host.HostSnapshot;
 import dev.uringlab.analysis.io.AtomicFiles;
@@ -71,6 +73,7 @@ final class RunExecutor {
         ProbeSession session = null;
         WorkloadCgroup cgroup = null;
         ProbeCostMeter costMeter = null;
+        HostCpuMeter hostCpu = null;
         Map<String, List<Double>> samples = Map.of();
         List<String> probeWarnings = new ArrayList<>();
         try {
@@ -91,9 +94,11 @@ final class RunExecutor {
             lap.mark("run: probes attach / opening dump");
             try (Backgrounds backgrounds = Backgrounds.start(plan.backgrounds(), run.target(), targetPath, runDir)) {
                 lap.mark("run: backgrounds start");
+                hostCpu = HostCpuMeter.start(fs, ours(session, backgrounds));
                 long w0 = System.nanoTime();
                 Path cgroupDir = cgroup == null ? null : cgroup.dir();
                 metrics = ChildProcess.inCgroup(cgroupDir, () -> workload.run(run, targetPath, runDir));
+                hostCpu.stop();
                 lap.mark("run: workload process");
                 samples = workload.samples(runDir);
                 workloadSeconds = (System.nanoTime() - w0) / 1e9;
@@ -130,13 +135,25 @@ final class RunExecutor {
         // Kept, but flagged: the run did not run entirely under the state the plan claims.
         List<String> warnings = new ArrayList<>(probeWarnings);
         hostChanges.forEach(c -> warnings.add("host changed during the run: " + c));
+        Map<String, Double> measured = error == null
+                ? NoisyHost.addTo(hostCpu, ProbeCostMeter.addTo(costMeter, metrics.asMap())) : Map.of();
+        NoisyHost.warning(measured, NoisyHost.thresholdPct()).ifPresent(warnings::add);
         double wall = (System.nanoTime() - t0) / 1e9;
         return new RunRecord(run.experiment(), run.runId(), run.index(), run.repetition(),
                 error == null ? RunRecord.OK : RunRecord.FAILED, error, run.params(), run.cpuSet(),
                 CpuList.format(run.cpus()), run.target().describe(), variants(probesOf(plan)),
-                error == null ? ProbeCostMeter.addTo(costMeter, metrics.asMap()) : Map.of(), error == null ? counts : Map.of(),
+                measured, error == null ? counts : Map.of(),
                 started.truncatedTo(ChronoUnit.MILLIS).toString(), wall, workloadSeconds, hostBefore.toMap(), warnings,
                 error == null ? samples : Map.of());
+    }
+
+    /** The run's process trees besides the workload: the probe process and the declared background load. */
+    private static List<Long> ours(ProbeSession session, Backgrounds backgrounds) {
+        List<Long> pids = new ArrayList<>(backgrounds.pids());
+        if (session != null) {
+            pids.add(session.pid());
+        }
+        return pids;
     }
 
     private List<ResolvedProbe> probesOf(ExperimentPlan plan) {

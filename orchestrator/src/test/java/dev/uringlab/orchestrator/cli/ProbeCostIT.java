@@ -65,13 +65,17 @@ public class ProbeCostIT {
         String printed = out.toString(StandardCharsets.UTF_8);
         System.out.println(printed);
         assertEquals(0, code, printed);
-        assertTrue(printed.contains(" ns/IO,") && printed.contains("% of workload CPU (costliest "), printed);
+        assertTrue(printed.contains(" ns/IO,") && printed.contains("% of workload CPU, ")
+                && printed.contains("% of mean latency (costliest "), printed);
         List<Map<String, String>> rows = SweepIT.readCsv(dir.resolve("results/it-cost/runs.csv"));
         assertEquals(2, rows.size());
         for (Map<String, String> row : rows) {
             assertTrue(Double.parseDouble(row.get("bpf_probe_cpu_ms")) > 0, row.toString());
             assertTrue(Double.parseDouble(row.get("bpf_probe_ns_per_io")) > 0, row.toString());
             assertTrue(Double.parseDouble(row.get("bpf_probe_cpu_share_pct")) > 0, row.toString());
+            double latencyShare = Double.parseDouble(row.get("bpf_probe_latency_share_pct"));
+            assertEquals(Double.parseDouble(row.get("bpf_probe_ns_per_io")) / 10 / Double.parseDouble(row.get("lat_mean_us")),
+                    latencyShare, latencyShare * 1e-3, "ns per I/O over the mean latency, in percent");
             // every io_uring_enter of fio's run is an event of that probe, each costing some ns
             assertTrue(Double.parseDouble(row.get("bpf_io_uring_enter_events")) > 0, row.toString());
             double ns = Double.parseDouble(row.get("bpf_io_uring_enter_ns_per_event"));

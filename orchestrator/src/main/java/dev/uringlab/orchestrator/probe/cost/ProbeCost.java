@@ -25,6 +25,7 @@ public final class ProbeCost {
     public static final String TOTAL_MS = "bpf_probe_cpu_ms";
     public static final String NS_PER_IO = ProbeCostFinding.NS_PER_IO;
     public static final String SHARE_PCT = ProbeCostFinding.SHARE_PCT;
+    public static final String LATENCY_SHARE_PCT = ProbeCostFinding.LATENCY_SHARE_PCT;
     public static final String PREFIX = "bpf_";
     public static final String EVENTS = "_events";
     public static final String NS_PER_EVENT = "_ns_per_event";
@@ -97,9 +98,13 @@ public final class ProbeCost {
 
     /**
      * The run's columns: per probe events and ns/event, and for the whole probe set its CPU time,
-     * ns per I/O (when the workload counted I/Os) and share of the workload's CPU time (when known).
+     * ns per I/O (when the workload counted I/Os), share of the workload's CPU time and share of
+     * its mean latency (each when known). The latency share is ns per I/O over the mean latency:
+     * what the probes would add to one I/O if every event they handled lay on that I/O's path; it
+     * overstates at queue depths where I/Os overlap and for events of other tasks, and is exact
+     * only for a serial (QD 1) path whose every event is the I/O's own.
      */
-    public static Map<String, Double> columns(Result r, double ios, double workloadCpuNs) {
+    public static Map<String, Double> columns(Result r, double ios, double workloadCpuNs, double meanLatencyUs) {
         Map<String, Double> out = new LinkedHashMap<>();
         out.put(TOTAL_MS, r.totalNs() / 1e6);
         if (ios > 0) {
@@ -107,6 +112,9 @@ public final class ProbeCost {
         }
         if (workloadCpuNs > 0) {
             out.put(SHARE_PCT, 100.0 * r.totalNs() / workloadCpuNs);
+        }
+        if (ios > 0 && meanLatencyUs > 0) {
+            out.put(LATENCY_SHARE_PCT, 100.0 * r.totalNs() / ios / (meanLatencyUs * 1000.0));
         }
         r.perProbe().forEach((id, acc) -> {
             out.put(PREFIX + id + EVENTS, (double) acc[1]);

@@ -22,6 +22,8 @@ import java.util.concurrent.TimeUnit;
 public final class ProbeCostMeter {
 
     private static final Path PROC = Path.of("/proc");
+    private static final String LAT_MEAN_US = "lat_mean_us";
+    private static final String CLAT_MEAN_US = "clat_mean_us";
     /** By pid and start time: a pid reused by a later probe process must not inherit its attach points. */
     private static final Map<String, Map<Integer, String>> POINTS = new HashMap<>();
 
@@ -67,7 +69,8 @@ public final class ProbeCostMeter {
             return metrics;
         }
         Map<String, Double> out = new LinkedHashMap<>(metrics);
-        out.putAll(ProbeCost.columns(r, metrics.getOrDefault(Metrics.TOTAL_IOS, 0.0), workloadCpuNs(metrics)));
+        out.putAll(ProbeCost.columns(r, metrics.getOrDefault(Metrics.TOTAL_IOS, 0.0), workloadCpuNs(metrics),
+                meanLatencyUs(metrics)));
         return out;
     }
 
@@ -80,6 +83,15 @@ public final class ProbeCostMeter {
             return 0;
         }
         return (usr + sys) / 100.0 * runtime * 1e9;
+    }
+
+    /** Submission-to-completion mean where the tool reports it (fio, ringbench, db_bench), else completion only. */
+    static double meanLatencyUs(Map<String, Double> metrics) {
+        Double lat = metrics.get(LAT_MEAN_US);
+        if (lat == null) {
+            lat = metrics.get(CLAT_MEAN_US);
+        }
+        return lat == null ? 0 : lat;
     }
 
     private static Map<Integer, String> attachPoints(long pid) {

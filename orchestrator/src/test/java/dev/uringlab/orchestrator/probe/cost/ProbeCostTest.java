@@ -46,10 +46,11 @@ class ProbeCostTest {
         assertFalse(r.perProbe().containsKey("wake_up_state"));
         assertEquals(160500, r.totalNs(), "the interval program counts in the total");
 
-        Map<String, Double> cols = ProbeCost.columns(r, 500, 16_050_000);
+        Map<String, Double> cols = ProbeCost.columns(r, 500, 16_050_000, 32.1);
         assertEquals(0.1605, cols.get(ProbeCost.TOTAL_MS), 1e-9);
         assertEquals(321.0, cols.get(ProbeCost.NS_PER_IO), 1e-9);
         assertEquals(1.0, cols.get(ProbeCost.SHARE_PCT), 1e-9);
+        assertEquals(1.0, cols.get(ProbeCost.LATENCY_SHARE_PCT), 1e-9, "321 ns per I/O of a 32.1 µs mean latency");
         assertEquals(120.0, cols.get("bpf_io_uring_enter_ns_per_event"), 1e-9);
         assertEquals(100.0, cols.get("bpf_kick_process_events"));
     }
@@ -57,11 +58,20 @@ class ProbeCostTest {
     @Test
     void unknownIosOrCpuLeaveThoseColumnsOut() {
         ProbeCost.Result r = new ProbeCost.Result(Map.of("p", new long[] {0, 0}), 10, 1);
-        Map<String, Double> cols = ProbeCost.columns(r, 0, 0);
+        Map<String, Double> cols = ProbeCost.columns(r, 0, 0, 20.0);
         assertFalse(cols.containsKey(ProbeCost.NS_PER_IO));
         assertFalse(cols.containsKey(ProbeCost.SHARE_PCT));
+        assertFalse(cols.containsKey(ProbeCost.LATENCY_SHARE_PCT), "no I/O count, no cost per I/O to compare");
+        assertFalse(ProbeCost.columns(r, 10, 0, 0).containsKey(ProbeCost.LATENCY_SHARE_PCT), "no latency reported");
         assertFalse(cols.containsKey("bpf_p_ns_per_event"), "no event, no cost per event");
         assertEquals(0.0, cols.get("bpf_p_events"));
+    }
+
+    @Test
+    void meanLatencyIsSubmissionToCompletionWhereKnownElseCompletionOnly() {
+        assertEquals(31.5, ProbeCostMeter.meanLatencyUs(Map.of("lat_mean_us", 31.5, "clat_mean_us", 30.0)));
+        assertEquals(30.0, ProbeCostMeter.meanLatencyUs(Map.of("clat_mean_us", 30.0)));
+        assertEquals(0, ProbeCostMeter.meanLatencyUs(Map.of("iops", 1.0)));
     }
 
     @Test

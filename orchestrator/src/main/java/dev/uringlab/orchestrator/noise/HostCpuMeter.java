@@ -1,0 +1,149 @@
+package dev.uringlab.orchestrator.noise;
+
+import dev.uringlab.orchestrator.host.HostFs;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.OptionalDouble;
+import java.util.Set;
+
+/**
+ * CPU time the host spent on other work while one run's workload ran: the busy time of every CPU
+ * from /proc/stat (user + nice + system) minus what is ours, read from per-process accounting:
+ * this uringlab's own threads, the children it reaped in the window (the workload, with every
+ * process it forked and reaped: the kernel adds a reaped child's times to its parent's cutime and
+ * cstime), and live process trees that belong to the run (the probe process, declared background
+ * load). Per-process accounting is used rather than a cgroup because it needs no cgroup v2, no
+ * probe_scope: workload and no root, and covers the workload's whole process tree exactly.
+ *
+ * <p>Interrupt and softirq time (the irq and softirq columns) is left out of both sides: it is
+ * largely the completions of the workload's own I/O, and no process is charged with it. Steal
+ * time (another guest on the hypervisor) is not other work on this host and is left out too.
+ * The result is in percent of one CPU, like top's %CPU: a busy-looping hog anywhere on the host
+ * shows as about 100 whatever the number of CPUs.
+ */
+public final class HostCpuMeter {
+
+    /** USER_HZ, the unit of /proc/stat and /proc/PID/stat times: 100 on every Linux architecture uringlab runs on. */
+    static final double TICK_NS = 1e9 / 100;
+
+    private final HostFs fs;
+    private final long self;
+    private final List<Long> ours;
+    private final long startNs;
+    private final Reading start;
+    private Reading end;
+    private long endNs;
+
+    /** Busy ticks of the whole host; ticks of our processes: self with reaped children, and each live tree. */
+    record Reading(long hostBusy, long oursTicks) {
+    }
+
+    private HostCpuMeter(HostFs fs, long self, List<Long> ours) {
+        this.fs = fs;
+        this.self = self;
+        this.ours = List.copyOf(ours);
+        this.start = read();
+        this.startNs = System.nanoTime();
+    }
+
+    /** The opening reading, right before the workload starts; {@code ours} are the roots of the run's other process trees. */
+    public static HostCpuMeter start(HostFs fs, List<Long> ours) {
+        return new HostCpuMeter(fs, ProcessHandle.current().pid(), ours);
+    }
+
+    /** For tests: a given "self" process instead of this JVM. */
+    static HostCpuMeter start(HostFs fs, long self, List<Long> ours) {
+        return new HostCpuMeter(fs, self, ours);
+    }
+
+    /** The closing reading, once the workload process has been reaped. */
+    public void stop() {
+        endNs = System.nanoTime();
+        end = read();
+    }
+
+    /** Other work's CPU time during the window, in percent of one CPU; empty before {@link #stop} or without /proc/stat. */
+    public OptionalDouble otherCpuPct() {
+        return otherCpuPct(start, end, (endNs - startNs) / 1e9);
+    }
+
+    static OptionalDouble otherCpuPct(Reading start, Reading end, double seconds) {
+        if (end == null || start.hostBusy() < 0 || end.hostBusy() < 0 || seconds <= 0) {
+            return OptionalDouble.empty();
+        }
+        long other = (end.hostBusy() - start.hostBusy()) - (end.oursTicks() - start.oursTicks());
+        return OptionalDouble.of(Math.max(0, other) * TICK_NS / (seconds * 1e9) * 100);
+    }
+
+    Reading read() {
+        long busy = hostBusy(fs.read("/proc/stat").orElse(""));
+        long mine = 0;
+        long[] s = stat(self);
+        if (s != null) {
+            mine += s[1] + s[2] + s[3] + s[4];
+        }
+        Set<Long> counted = new HashSet<>();
+        counted.add(self);
+        for (long root : ours) {
+            // Walked through /proc/PID/task/TID/children: the run's few processes, not a scan of all of /proc.
+            List<Long> tree = new ArrayList<>(List.of(root));
+            for (int i = 0; i < tree.size(); i++) {
+                long pid = tree.get(i);
+                long[] t = counted.add(pid) ? stat(pid) : null;
+                if (t == null) {
+                    continue;
+                }
+                // Its reaped children too: a child counted live at the start and reaped since moves into cutime.
+                mine += t[1] + t[2] + t[3] + t[4];
+                for (String tid : tasks(pid)) {
+                    for (String child : fs.read("/proc/" + pid + "/task/" + tid + "/children").orElse("").trim().split("\\s+")) {
+                        if (!child.isEmpty()) {
+                            tree.add(Long.parseLong(child));
+                        }
+                    }
+                }
+            }
+        }
+        return new Reading(busy, mine);
+    }
+
+    private List<String> tasks(long pid) {
+        try {
+            return fs.list("/proc/" + pid + "/task");
+        } catch (java.io.UncheckedIOException e) {
+            return List.of(); // exited while being read
+        }
+    }
+
+    private long[] stat(long pid) {
+        return fs.read("/proc/" + pid + "/stat").map(HostCpuMeter::times).orElse(null);
+    }
+
+    /** user + nice + system of the aggregate "cpu" line; -1 when there is none. */
+    static long hostBusy(String procStat) {
+        for (String line : procStat.split("\n")) {
+            if (line.startsWith("cpu ")) {
+                String[] f = line.trim().split("\\s+");
+                return Long.parseLong(f[1]) + Long.parseLong(f[2]) + Long.parseLong(f[3]);
+            }
+        }
+        return -1;
+    }
+
+    /** {ppid, utime, stime, cutime, cstime} from /proc/PID/stat; the name may hold spaces and parentheses. */
+    static long[] times(String stat) {
+        int close = stat.lastIndexOf(')');
+        if (close < 0) {
+            return null;
+        }
+        String[] f = stat.substring(close + 2).trim().split(" ");
+        if (f.length < 15) {
+            return null;
+        }
+        return new long[] {Long.parseLong(f[1]), Long.parseLong(f[11]), Long.parseLong(f[12]), Long.parseLong(f[13]),
+                Long.parseLong(f[14])};
+    }
+
+}
