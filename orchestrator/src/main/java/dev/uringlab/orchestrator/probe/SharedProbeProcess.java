@@ -121,8 +121,11 @@ public final class SharedProbeProcess implements AutoCloseable {
         }
         long from = size();
         if (lastEnd >= 0) {
+            // Maps right after the end marker, before any other signal's wake line, belong to no dump.
             String gap = readFrom(lastEnd);
-            refuseMaps(gap.substring(0, (int) Math.min(gap.length(), Math.max(0, from - lastEnd))), "after the end of");
+            gap = gap.substring(0, (int) Math.min(gap.length(), Math.max(0, from - lastEnd)));
+            int otherDump = gap.indexOf(SIGNALLED);
+            refuseMaps(otherDump < 0 ? gap : gap.substring(0, otherDump), "after the end of");
         }
         lastEnd = -1; // until this dump is read, what follows the previous one may be a late dump
         long sender = child.signal("USR1");
