@@ -48,6 +48,7 @@ final class RunExecutor {
     private final ProbeBackend probes;
     /** The probes as they really attach on this host, once a kprobe fell back; null until then. */
     private List<ResolvedProbe> effectiveProbes;
+    private long lastProbePid = -1;
 
     RunExecutor(HostFs fs, Workload workload, ProbeBackend probes) {
         this.fs = fs;
@@ -88,7 +89,11 @@ final class RunExecutor {
                 effectiveProbes = attached.probes(); // later runs of the experiment start from the fallbacks
                 probeWarnings.addAll(attached.warnings());
             }
-            lap.mark("run: probes attach / opening dump");
+            // A new probe process (the experiment's first run, or every run with --probes-per-run)
+            // is compiled and attached here; a shared one only dumps its maps.
+            long probePid = session == null ? -1 : session.pid();
+            lap.mark(probePid != lastProbePid ? "run: probes compile+attach, opening dump" : "run: probes opening dump");
+            lastProbePid = probePid;
             try (Backgrounds backgrounds = Backgrounds.start(plan.backgrounds(), run.target(), targetPath, runDir)) {
                 lap.mark("run: backgrounds start");
                 long w0 = System.nanoTime();
