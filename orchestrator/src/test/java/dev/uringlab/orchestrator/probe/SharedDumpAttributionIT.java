@@ -1,7 +1,6 @@
 package dev.uringlab.orchestrator.probe;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.uringlab.orchestrator.testing.Prerequisites;
 import java.nio.file.Path;
@@ -10,7 +9,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,13 +29,6 @@ class SharedDumpAttributionIT {
     @TempDir
     Path tmp;
 
-    private static long execTrue(int times) throws Exception {
-        Process p = new ProcessBuilder("sh", "-c", "i=0; while [ $i -lt " + times + " ]; do /bin/true; i=$((i+1)); done")
-                .inheritIO().start();
-        assertTrue(p.waitFor(120, TimeUnit.SECONDS) && p.exitValue() == 0);
-        return p.pid();
-    }
-
     @Test
     void backToBackRunsWithVeryDifferentCountsEachGetTheirOwnUnderLoad() throws Exception {
         Path bpftrace = Prerequisites.requireTool("bpftrace");
@@ -55,10 +46,10 @@ class SharedDumpAttributionIT {
                 int times = run % 2 == 0 ? 3 : 150;
                 ProbeSession session = backend.start(List.of(TRUE_BY_PARENT), List.of(), tmp.resolve("run" + run),
                         Duration.ofSeconds(60));
-                long shell = execTrue(times);
+                long shell = SharedProbeProcessIT.execTrue(times);
                 Map<String, Long> counts = session.stop().byProbe(List.of("true_by_parent")).get("true_by_parent");
                 session.close();
-                execTrue(20); // between runs: in no run
+                SharedProbeProcessIT.execTrue(20); // between runs: in no run
                 expected.put(shell, times);
                 assertEquals(times, counts.getOrDefault(Long.toString(shell), 0L), "run " + run + ": " + counts);
                 for (Map.Entry<Long, Integer> other : expected.entrySet()) {
