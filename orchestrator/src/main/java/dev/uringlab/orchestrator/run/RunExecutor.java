@@ -99,22 +99,25 @@ final class RunExecutor {
                 long w0 = System.nanoTime();
                 Path cgroupDir = cgroup == null ? null : cgroup.dir();
                 metrics = ChildProcess.inCgroup(cgroupDir, () -> workload.run(run, targetPath, runDir));
-                lap.mark("run: workload process");
-                samples = workload.samples(runDir);
                 workloadSeconds = (System.nanoTime() - w0) / 1e9;
+                lap.mark("run: workload process");
                 backgrounds.checkAlive("before the measured workload ended");
+                // The window closes as the workload exits: parsing its samples and stopping the
+                // backgrounds are nobody's events.
+                if (session != null) {
+                    if (costMeter != null) {
+                        costMeter.stop();
+                    }
+                    BpftraceMaps maps = session.stop();
+                    counts.putAll(maps.byProbe(availableIds(probesOf(plan))));
+                    for (String id : availableIds(probesOf(plan))) {
+                        counts.putIfAbsent(id, Map.of()); // attached but never fired: a real zero
+                    }
+                }
+                lap.mark("run: probes closing dump");
+                samples = workload.samples(runDir);
             }
             lap.mark("run: samples + backgrounds stop");
-            if (session != null) {
-                if (costMeter != null) {
-                    costMeter.stop();
-                }
-                BpftraceMaps maps = session.stop();
-                counts.putAll(maps.byProbe(availableIds(probesOf(plan))));
-                for (String id : availableIds(probesOf(plan))) {
-                    counts.putIfAbsent(id, Map.of()); // attached but never fired: a real zero
-                }
-            }
         } catch (ToolException | HostException e) {
             error = e.getMessage();
         } finally {
@@ -125,7 +128,7 @@ final class RunExecutor {
                 cgroup.close();
             }
         }
-        lap.mark("run: probes closing dump + close");
+        lap.mark("run: probes close");
         if (ChildProcess.shutdownRequested() || Thread.currentThread().isInterrupted()) {
             throw new InterruptedException("sweep stopped during run " + run.runId());
         }
