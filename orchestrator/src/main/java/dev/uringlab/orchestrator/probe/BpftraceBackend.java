@@ -87,7 +87,8 @@ final class BpftraceBackend extends SharedSlot.Backend {
         detaching.start();
     }
 
-    private synchronized void awaitDetached() {
+    @Override
+    public synchronized void awaitDetached() {
         if (detaching == null) {
             return;
         }

@@ -106,6 +106,7 @@ public final class OverheadBench {
             return ProbeCostMeter.addTo(meter, m.asMap());
         } finally {
             session.close();
+            backend.awaitDetached(); // the bare leg that may follow runs with nothing attached
         }
     }
 
