@@ -87,8 +87,7 @@ final class BpftraceBackend extends SharedSlot.Backend {
         detaching.start();
     }
 
-    @Override
-    public synchronized void awaitDetached() {
+    private synchronized void awaitDetached() {
         if (detaching == null) {
             return;
         }

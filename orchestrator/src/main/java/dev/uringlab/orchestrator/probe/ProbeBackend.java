@@ -46,13 +46,6 @@ public interface ProbeBackend {
     default void endExperiment() {
     }
 
-    /**
-     * Returns once no probe of a closed session is attached any more (a session may detach in the
-     * background after {@link ProbeSession#close}): call before a workload that must run unprobed.
-     */
-    default void awaitDetached() {
-    }
-
     /** {@code bpftrace} or {@code bcc} with the system defaults; anything else is a one-line error. */
     static ProbeBackend named(String name, String bpftraceBinary) {
         return switch (name) {

@@ -94,9 +94,6 @@ final class RunExecutor {
             long probePid = session == null ? -1 : session.pid();
             lap.mark(probePid != lastProbePid ? "run: probes compile+attach, opening dump" : "run: probes opening dump");
             lastProbePid = probePid;
-            if (session == null && probes != null) {
-                probes.awaitDetached(); // a run without probes must not see an earlier run's still detaching
-            }
             try (Backgrounds backgrounds = Backgrounds.start(plan.backgrounds(), run.target(), targetPath, runDir)) {
                 lap.mark("run: backgrounds start");
                 long w0 = System.nanoTime();
