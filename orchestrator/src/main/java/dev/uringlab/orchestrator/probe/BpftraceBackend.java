@@ -19,7 +19,7 @@ import java.util.Optional;
  * ({@link #beginExperiment}) the program is compiled and attached once and each run reads its
  * counts as the difference of two SIGUSR1 dumps ({@link SharedProbeProcess}); outside one, and for
  * programs that differ per run (probe_scope: workload filters by the run's cgroup) or whose maps
- * do not subtract, each run starts its own bpftrace and reads it with one SIGUSR1 dump.
+ * do not subtract, each run starts and stops its own bpftrace ({@link BpftraceSession}).
  */
 final class BpftraceBackend extends SharedSlot.Backend {
 
@@ -56,53 +56,8 @@ final class BpftraceBackend extends SharedSlot.Backend {
         if (slot.inExperiment() && scope == null && dumpsSubtract(program)) {
             return sharedSession(program, runDir, attachTimeout);
         }
-        return ownSession(program, runDir, attachTimeout);
-    }
-
-    /**
-     * A bpftrace of this run alone, read with one SIGUSR1 dump (a few ms) instead of SIGINT, whose
-     * maps come only after the kernel detached every probe (~0.7 s). The detach then happens in the
-     * background, overlapping the next run's compile; that run's session waits for it before its
-     * workload starts, so no run is measured with an earlier run's probes still attached.
-     */
-    private ProbeSession ownSession(String program, Path runDir, Duration attachTimeout) throws ToolException {
-        ChildProcess child = BpftraceSession.launch(binary, program + SharedProbeProcess.wakeProbe(),
-                SharedProbeProcess.beginStatements() + " ", runDir);
-        SharedProbeProcess own;
-        try {
-            own = SharedProbeProcess.attach("bpftrace", child, runDir.resolve("bpftrace.ndjson"), program, attachTimeout,
-                    BpftraceSession::attached);
-        } finally {
-            awaitDetached();
-        }
-        return ProbeSession.of(own.pid(), () -> own.dump(runDir.resolve("bpftrace.closing.ndjson")),
-                () -> detachInBackground(own));
-    }
-
-    private Thread detaching;
-
-    private synchronized void detachInBackground(SharedProbeProcess own) {
-        awaitDetached();
-        detaching = new Thread(own::close, "uringlab-bpftrace-detach");
-        detaching.start();
-    }
-
-    private synchronized void awaitDetached() {
-        if (detaching == null) {
-            return;
-        }
-        try {
-            detaching.join();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        detaching = null;
-    }
-
-    @Override
-    public void endExperiment() {
-        super.endExperiment();
-        awaitDetached();
+        BpftraceSession session = BpftraceSession.start(binary, program, runDir, attachTimeout);
+        return ProbeSession.of(session.pid(), session::stop, session::close);
     }
 
     private ProbeSession sharedSession(String program, Path runDir, Duration attachTimeout) throws ToolException {
