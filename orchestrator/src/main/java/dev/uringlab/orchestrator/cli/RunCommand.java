@@ -31,7 +31,7 @@ final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--probes-per-run", description = "Compile and attach the probes anew for every run instead of once"
             + " per experiment (whose runs read their counts as the difference of two SIGUSR1 dumps); each run then pays"
-            + " the compile and attach, about 0.4-0.9 s on a 2-CPU VM.")
+            + " the compile, attach and the kernel's detach, about 0.9 s on a 2-CPU VM.")
     boolean probesPerRun;
 
     @Option(names = "--runs", paramLabel = "RUN_ID", split = ",",

