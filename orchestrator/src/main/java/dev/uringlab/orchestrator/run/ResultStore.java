@@ -28,8 +28,8 @@ public final class ResultStore {
 
     private final Path experimentDir;
     /**
-     * Runs this store committed or read. runs.csv is rewritten after every run: from run.json
-     * files that was every stored run parsed again each time, quadratic in the sweep's size.
+     * Runs this store committed or read, so that rewriting runs.csv after every run does not parse
+     * every stored run.json again (quadratic in the sweep's size).
      */
     private final Map<String, RunRecord> known = new HashMap<>();
 
