@@ -8,8 +8,9 @@
 #   /usr/bin/python3 uringlab_bcc.py --emit-c ID ...   # print the generated C and exit (no bcc, no root)
 # Prints {"type": "attached_probes", ...} and then the printf record "uringlab-probes-attached"
 # once every probe is attached; SIGINT or SIGTERM prints every map and exits 0; SIGUSR1 prints the
-# maps and keeps running (as bpftrace does). Every dump ends with the map @zzzz_uringlab_dump_end
-# (always 1), so a reader knows when it is complete. Errors end with one line "uringlab_bcc: ..." on stderr.
+# maps and keeps running (as bpftrace does), after a printf record "uringlab-dump-signal <sender pid>"
+# naming who asked for it. Every dump ends with the map @zzzz_uringlab_dump_end (always 1), so a
+# reader knows when it is complete. Errors end with one line "uringlab_bcc: ..." on stderr.
 #
 # Sample:
 #   {"type": "attached_probes", "data": {"probes": 2}}
@@ -23,11 +24,12 @@ import os
 import re
 import signal
 import sys
-import time
 
 sys.dont_write_bytecode = True  # never leave __pycache__ in the catalog or a run directory
 READY_MARKER = "uringlab-probes-attached"
 END_MAP = "@zzzz_uringlab_dump_end"  # the orchestrator's SharedProbeProcess waits for it
+SIGNALLED = "uringlab-dump-signal "  # then the sender's pid: which SIGUSR1 the next dump answers
+WAITED = {signal.SIGINT, signal.SIGTERM, signal.SIGUSR1}
 HERE = os.path.dirname(os.path.abspath(__file__))
 ID_RE = re.compile(r"^[a-z][a-z0-9_]*$")
 # Key kinds a probe map may use: the C key type and how bpftrace would print the key.
@@ -251,10 +253,9 @@ def main(argv, single=None):
         with open(args.save_c, "w") as f:
             f.write(text)
 
-    stop, dump = [False], [False]
-    signal.signal(signal.SIGINT, lambda *_: stop.__setitem__(0, True))
-    signal.signal(signal.SIGTERM, lambda *_: stop.__setitem__(0, True))
-    signal.signal(signal.SIGUSR1, lambda *_: dump.__setitem__(0, True))
+    # Blocked now and taken with sigtimedwait below: a dump starts the moment SIGUSR1 arrives (a
+    # sleeping loop answered up to a tick late), and siginfo names the sender for the wake line.
+    signal.pthread_sigmask(signal.SIG_BLOCK, WAITED)
     try:
         from bcc import BPF
     except ImportError:
@@ -273,11 +274,14 @@ def main(argv, single=None):
     # Same two records bpftrace + the session's BEGIN print; the marker comes only after every attach.
     emit({"type": "attached_probes", "data": {"probes": len(attaches)}})
     emit({"type": "printf", "data": READY_MARKER + "\n"})
-    while not stop[0]:
-        time.sleep(0.05)
-        if dump[0]:
-            dump[0] = False
-            print_maps(bpf, maps)
+    while True:
+        info = signal.sigtimedwait(WAITED, 1.0)
+        if info is None:
+            continue
+        if info.si_signo != signal.SIGUSR1:
+            break
+        emit({"type": "printf", "data": SIGNALLED + str(info.si_pid) + "\n"})
+        print_maps(bpf, maps)
     print_maps(bpf, maps)
     return 0
 

@@ -63,7 +63,8 @@ final class BpftraceBackend extends SharedSlot.Backend {
     private ProbeSession sharedSession(String program, Path runDir, Duration attachTimeout) throws ToolException {
         SharedProbeProcess shared = slot.get(program, experimentDir -> {
             Path dir = experimentDir.resolve("bpftrace-session");
-            ChildProcess child = BpftraceSession.launch(binary, program, SharedProbeProcess.endMapSetter() + " ", dir);
+            ChildProcess child = BpftraceSession.launch(binary, program + SharedProbeProcess.wakeProbe(),
+                    SharedProbeProcess.beginStatements() + " ", dir);
             return SharedProbeProcess.attach("bpftrace", child, dir.resolve("bpftrace.ndjson"), program, attachTimeout,
                     BpftraceSession::attached);
         });

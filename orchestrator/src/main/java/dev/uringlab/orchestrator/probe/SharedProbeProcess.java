@@ -12,31 +12,45 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * One probe tool (bpftrace, or the BCC runner) for all the runs of an experiment: compiled and
  * attached once (about half a second saved per run), read with SIGUSR1, on which both print
  * every map and keep counting. A run's counts are its closing dump minus its opening one.
  *
- * <p>A dump has no end marker of its own. The BCC runner prints {@link #END_MAP} after every
- * dump; bpftrace gets it from a BEGIN that sets that map, which sorts after every probe map, and
- * bpftrace 0.17 prints maps in name order. Maps that have not fired are not printed.
+ * <p>Which output is the answer to which SIGUSR1: on every SIGUSR1 the tool first prints a line
+ * {@code uringlab-dump-signal <sender pid>} (bpftrace from a {@code signal:signal_generate} probe,
+ * the BCC runner from the signal's siginfo), then its maps, then the map {@link #END_MAP}. A dump
+ * is the maps after the line naming <em>this</em> signal's sender, up to the next end marker, so a
+ * late dump of an earlier signal (one that timed out) is never taken for this one's. The end marker
+ * is last because both tools print maps in name order; a map printed twice in one dump, or after an
+ * end marker, means they did not, and is refused. bpftrace 0.17 also needs the printf to notice the
+ * signal promptly: its poll loop goes back to a 100 ms epoll_wait after EINTR, and only the printf's
+ * perf event ends that wait, so a dump takes a few ms instead of about 100.
  */
 public final class SharedProbeProcess implements AutoCloseable {
 
     static final String END_MAP = "@zzzz_uringlab_dump_end";
+    static final String SELF_MAP = "@uringlab_self";
+    static final String SIGNALLED = "uringlab-dump-signal ";
     private static final Duration DUMP_TIMEOUT = Duration.ofSeconds(10);
-    private static final Duration QUIET = Duration.ofMillis(10);
     private static final int STDERR_LINES = 3;
+    private static final Pattern MAP_NAME = Pattern.compile("\\{\"type\": \"(?:map|hist)\", \"data\": \\{\"(@[^\"]+)\"");
 
     private final String tool;
     private final ProbeProcess process;
     private final ChildProcess child;
     private final Path ndjson;
     private final String identity;
+    /** Byte offset just past the last dump read; what the tool prints after it must not be a map. */
+    private long lastEnd = -1;
 
     private SharedProbeProcess(String tool, ProbeProcess process, ChildProcess child, Path ndjson, String identity) {
         this.tool = tool;
@@ -57,9 +71,16 @@ public final class SharedProbeProcess implements AutoCloseable {
         return new SharedProbeProcess(tool, process, child, ndjson, identity);
     }
 
-    /** The bpftrace statement, for BEGIN, that makes every dump end with the sentinel map. */
-    static String endMapSetter() {
-        return END_MAP + " = 1;";
+    /** The bpftrace statements, for BEGIN, that make every dump end with the sentinel map and let the wake probe find this bpftrace. */
+    static String beginStatements() {
+        return END_MAP + " = 1; " + SELF_MAP + " = pid;";
+    }
+
+    /** The bpftrace probe, appended to the program, that marks each SIGUSR1 with its sender (and wakes the poll loop). */
+    static String wakeProbe() {
+        return "\n// uringlab: names the sender of each SIGUSR1 to this bpftrace before its dump, and wakes its poll loop\n"
+                + "tracepoint:signal:signal_generate /args->sig == 10 && args->pid == " + SELF_MAP + "/\n{\n"
+                + "  printf(\"" + SIGNALLED + "%d\\n\", pid);\n}\n";
     }
 
     public String identity() {
@@ -99,14 +120,25 @@ public final class SharedProbeProcess implements AutoCloseable {
                     + child.stderrTail(STDERR_LINES));
         }
         long from = size();
-        child.signal("USR1");
+        if (lastEnd >= 0) {
+            // Maps right after the end marker, before any other signal's wake line, belong to no dump.
+            String gap = readFrom(lastEnd);
+            gap = gap.substring(0, (int) Math.min(gap.length(), Math.max(0, from - lastEnd)));
+            int otherDump = gap.indexOf(SIGNALLED);
+            refuseMaps(otherDump < 0 ? gap : gap.substring(0, otherDump), "after the end of");
+        }
+        lastEnd = -1; // until this dump is read, what follows the previous one may be a late dump
+        long sender = child.signal("USR1");
         long deadline = System.nanoTime() + DUMP_TIMEOUT.toNanos();
         while (true) {
             String text = readFrom(from);
-            int end = text.indexOf("\"" + END_MAP + "\"");
-            if (end >= 0 && text.indexOf('\n', end) >= 0) {
-                String dump = text.substring(0, text.indexOf('\n', end) + 1);
-                checkNothingFollows(from + dump.getBytes(StandardCharsets.UTF_8).length);
+            int start = afterWakeLine(text, sender);
+            int end = start < 0 ? -1 : text.indexOf("\"" + END_MAP + "\"", start);
+            int newline = end < 0 ? -1 : text.indexOf('\n', end);
+            if (newline >= 0) {
+                String dump = text.substring(start, newline + 1);
+                refuseRepeatedMaps(dump);
+                lastEnd = from + text.substring(0, newline + 1).getBytes(StandardCharsets.UTF_8).length;
                 try {
                     if (raw != null) {
                         Files.createDirectories(raw.getParent());
@@ -114,6 +146,7 @@ public final class SharedProbeProcess implements AutoCloseable {
                     }
                     Map<String, Map<String, Long>> maps = new LinkedHashMap<>(BpftraceJsonParser.parse(dump).maps());
                     maps.remove(END_MAP);
+                    maps.remove(SELF_MAP);
                     return new BpftraceMaps(maps);
                 } catch (BpftraceJsonException e) {
                     throw new ToolException(tool + ": " + e.getMessage() + " in the dump at byte " + from + " of "
@@ -127,7 +160,7 @@ public final class SharedProbeProcess implements AutoCloseable {
                         + " s" + (child.isAlive() ? "" : " (it exited)") + ": " + child.stderrTail(STDERR_LINES));
             }
             try {
-                Thread.sleep(2);
+                Thread.sleep(1);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new ToolException(tool + ": interrupted while reading its maps", e);
@@ -136,23 +169,49 @@ public final class SharedProbeProcess implements AutoCloseable {
     }
 
     /**
-     * The end marker is last only because the tool prints maps in name order. Maps printed after it
-     * would be missing from this dump and counted in the next, so a dump is only taken once the
-     * output stayed quiet for {@link #QUIET} after the marker, and refused if a map came late.
+     * Where the dump answering the signal {@code sender} sent begins: just after the line naming
+     * that sender (any such line when the sender is unknown); -1 while there is none yet.
      */
-    private void checkNothingFollows(long dumpEnd) throws ToolException {
-        try {
-            Thread.sleep(QUIET.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ToolException(tool + ": interrupted while reading its maps", e);
+    static int afterWakeLine(String text, long sender) {
+        int at = 0;
+        while (true) {
+            int line = text.indexOf(SIGNALLED, at);
+            if (line < 0) {
+                return -1;
+            }
+            int newline = text.indexOf('\n', line);
+            if (newline < 0) {
+                return -1;
+            }
+            String named = text.substring(line + SIGNALLED.length(), newline).replace("\\n\"}", "").strip();
+            if (sender < 0 || named.equals(Long.toString(sender))) {
+                return newline + 1;
+            }
+            at = newline + 1;
         }
-        String late = readFrom(dumpEnd);
-        if (late.contains("\"type\": \"map\"") || late.contains("\"type\": \"hist\"")) {
-            throw new ToolException(tool + " printed maps after the end of its SIGUSR1 dump (" + ndjson + "): this version"
-                    + " does not print maps in name order, so one process cannot serve several runs: rerun with"
-                    + " uringlab run --probes-per-run");
+    }
+
+    /** A map printed twice in one dump: the tool printed some map after the end marker. */
+    private void refuseRepeatedMaps(String dump) throws ToolException {
+        Set<String> seen = new HashSet<>();
+        Matcher m = MAP_NAME.matcher(dump);
+        while (m.find()) {
+            if (!seen.add(m.group(1))) {
+                throw notInNameOrder(m.group(1) + " twice in one dump");
+            }
         }
+    }
+
+    private void refuseMaps(String text, String where) throws ToolException {
+        Matcher m = MAP_NAME.matcher(text);
+        if (m.find()) {
+            throw notInNameOrder(m.group(1) + " printed " + where + " its SIGUSR1 dump");
+        }
+    }
+
+    private ToolException notInNameOrder(String what) {
+        return new ToolException(tool + " printed " + what + " (" + ndjson + "): this version does not print maps in"
+                + " name order, so one process cannot serve several runs: rerun with uringlab run --probes-per-run");
     }
 
     private long size() {

@@ -138,9 +138,14 @@ public final class ChildProcess implements AutoCloseable {
         return java.util.OptionalInt.empty();
     }
 
-    public void signal(String signal) {
+    /**
+     * Sends {@code signal}; returns the pid of the process that sent it (a {@code kill} child, so a
+     * tool that logs who signalled it can tell this signal from others), or -1 when none was sent
+     * that way.
+     */
+    public long signal(String signal) {
         if (!process.isAlive()) {
-            return;
+            return -1;
         }
         try {
             Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(process.pid()))
@@ -148,6 +153,7 @@ public final class ChildProcess implements AutoCloseable {
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                     .start();
             kill.waitFor(5, TimeUnit.SECONDS);
+            return kill.pid();
         } catch (IOException e) {
             // kill(1) missing: fall back to what the JDK can send.
             if ("KILL".equals(signal)) {
@@ -158,6 +164,7 @@ public final class ChildProcess implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        return -1;
     }
 
     /**

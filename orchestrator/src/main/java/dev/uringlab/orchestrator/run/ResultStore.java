@@ -11,7 +11,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -25,6 +27,11 @@ public final class ResultStore {
     private static final String PARTIAL = ".partial-";
 
     private final Path experimentDir;
+    /**
+     * Runs this store committed or read, so that rewriting runs.csv after every run does not parse
+     * every stored run.json again (quadratic in the sweep's size).
+     */
+    private final Map<String, RunRecord> known = new HashMap<>();
 
     public ResultStore(Path resultsRoot, String experiment) {
         this.experimentDir = resultsRoot.resolve(experiment);
@@ -44,12 +51,18 @@ public final class ResultStore {
 
     /** The stored run, if a complete one exists. */
     public Optional<RunRecord> stored(String runId) {
+        RunRecord cached = known.get(runId);
+        if (cached != null) {
+            return Optional.of(cached);
+        }
         Path json = runDir(runId).resolve("run.json");
         if (!Files.exists(json)) {
             return Optional.empty();
         }
         try {
-            return Optional.of(RunRecordJson.read(json));
+            RunRecord run = RunRecordJson.read(json);
+            known.put(runId, run);
+            return Optional.of(run);
         } catch (IOException e) {
             return Optional.empty();
         }
@@ -72,8 +85,11 @@ public final class ResultStore {
             run = run.withError(run.error().replace(partial.toString(), finalDir.toString()));
         }
         AtomicFiles.write(partial.resolve("run.json"), RunRecordJson.write(run));
+        known.remove(run.runId());
         deleteTree(finalDir);
         Files.move(partial, finalDir, StandardCopyOption.ATOMIC_MOVE);
+        // As read back, so runs.csv holds exactly what a later `uringlab plot` would write from disk.
+        known.put(run.runId(), RunRecordJson.read(finalDir.resolve("run.json")));
         return run;
     }
 

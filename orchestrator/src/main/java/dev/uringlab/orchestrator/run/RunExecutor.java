@@ -50,6 +50,7 @@ final class RunExecutor {
     private final ProbeBackend probes;
     /** The probes as they really attach on this host, once a kprobe fell back; null until then. */
     private List<ResolvedProbe> effectiveProbes;
+    private long lastProbePid = -1;
 
     RunExecutor(HostFs fs, Workload workload, ProbeBackend probes) {
         this.fs = fs;
@@ -91,7 +92,11 @@ final class RunExecutor {
                 effectiveProbes = attached.probes(); // later runs of the experiment start from the fallbacks
                 probeWarnings.addAll(attached.warnings());
             }
-            lap.mark("run: probes attach / opening dump");
+            // A new probe process (the experiment's first run, or every run with --probes-per-run)
+            // is compiled and attached here; a shared one only dumps its maps.
+            long probePid = session == null ? -1 : session.pid();
+            lap.mark(probePid != lastProbePid ? "run: probes compile+attach, opening dump" : "run: probes opening dump");
+            lastProbePid = probePid;
             try (Backgrounds backgrounds = Backgrounds.start(plan.backgrounds(), run.target(), targetPath, runDir)) {
                 lap.mark("run: backgrounds start");
                 hostCpu = HostCpuMeter.start(fs, ours(session, backgrounds));
@@ -99,22 +104,25 @@ final class RunExecutor {
                 Path cgroupDir = cgroup == null ? null : cgroup.dir();
                 metrics = ChildProcess.inCgroup(cgroupDir, () -> workload.run(run, targetPath, runDir));
                 hostCpu.stop();
-                lap.mark("run: workload process");
-                samples = workload.samples(runDir);
                 workloadSeconds = (System.nanoTime() - w0) / 1e9;
+                lap.mark("run: workload process");
                 backgrounds.checkAlive("before the measured workload ended");
+                // The window closes as the workload exits: parsing its samples and stopping the
+                // backgrounds are nobody's events.
+                if (session != null) {
+                    if (costMeter != null) {
+                        costMeter.stop();
+                    }
+                    BpftraceMaps maps = session.stop();
+                    counts.putAll(maps.byProbe(availableIds(probesOf(plan))));
+                    for (String id : availableIds(probesOf(plan))) {
+                        counts.putIfAbsent(id, Map.of()); // attached but never fired: a real zero
+                    }
+                }
+                lap.mark("run: probes closing dump");
+                samples = workload.samples(runDir);
             }
             lap.mark("run: samples + backgrounds stop");
-            if (session != null) {
-                if (costMeter != null) {
-                    costMeter.stop();
-                }
-                BpftraceMaps maps = session.stop();
-                counts.putAll(maps.byProbe(availableIds(probesOf(plan))));
-                for (String id : availableIds(probesOf(plan))) {
-                    counts.putIfAbsent(id, Map.of()); // attached but never fired: a real zero
-                }
-            }
         } catch (ToolException | HostException e) {
             error = e.getMessage();
         } finally {
@@ -125,7 +133,7 @@ final class RunExecutor {
                 cgroup.close();
             }
         }
-        lap.mark("run: probes closing dump + close");
+        lap.mark("run: probes close");
         if (ChildProcess.shutdownRequested() || Thread.currentThread().isInterrupted()) {
             throw new InterruptedException("sweep stopped during run " + run.runId());
         }

@@ -122,14 +122,41 @@ public final class SweepRunner {
         if (backend != null && !options.probesPerRun()) {
             backend.beginExperiment(store.experimentDir());
         }
+        Thread stopping = null;
         try {
             runRuns(plan, experiment, store, host, options, progress, tally, workload, new RunExecutor(fs, workload, backend));
+            // Detaching takes the kernel about 0.6 s (even for SIGKILL); the report does not need the
+            // probes, so both proceed at once. Every run's counts were read from dumps already.
+            stopping = backend == null ? null : stopInBackground(backend);
+            try (PhaseTimes.Phase report = PhaseTimes.start("experiment: report + figures")) {
+                renderReport(experiment, store, options);
+            }
         } finally {
             if (backend != null) {
-                try (PhaseTimes.Phase end = PhaseTimes.start("experiment: stop shared probe process")) {
-                    backend.endExperiment();
+                try (PhaseTimes.Phase end = PhaseTimes.start("experiment: stop shared probe process (wait)")) {
+                    if (stopping == null) {
+                        backend.endExperiment();
+                    } else {
+                        awaitStopped(stopping, backend);
+                    }
                 }
             }
+        }
+    }
+
+    private static Thread stopInBackground(ProbeBackend backend) {
+        Thread t = new Thread(backend::endExperiment, "uringlab-probe-stop");
+        t.start();
+        return t;
+    }
+
+    /** The host is restored only once the probes are gone; an interrupted wait stops them on this thread. */
+    private static void awaitStopped(Thread stopping, ProbeBackend backend) throws InterruptedException {
+        try {
+            stopping.join();
+        } catch (InterruptedException e) {
+            backend.endExperiment();
+            throw e;
         }
     }
 
@@ -197,9 +224,6 @@ public final class SweepRunner {
         }
         store.writeRunsCsv(ids);
         options.out().println("results: " + store.experimentDir().resolve("runs.csv"));
-        try (PhaseTimes.Phase report = PhaseTimes.start("experiment: report + figures")) {
-            renderReport(experiment, store, options);
-        }
     }
 
     /** Figures and report.html; a figure that cannot be drawn is reported, never loses the runs. */

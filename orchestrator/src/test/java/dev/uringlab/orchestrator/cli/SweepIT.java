@@ -157,6 +157,12 @@ public class SweepIT {
             }
         }
         assertTrue(Files.exists(exp.resolve("bpftrace-session/bpftrace.stderr")), "the shared bpftrace's files");
+        // Stopped in the background while the report renders, but gone before `run` returns.
+        java.util.regex.Matcher self = java.util.regex.Pattern.compile("\"@uringlab_self\": (\\d+)")
+                .matcher(Files.readString(exp.resolve("bpftrace-session/bpftrace.ndjson")));
+        assertTrue(self.find(), "the shared bpftrace's dumps name it");
+        long shared = Long.parseLong(self.group(1));
+        assertTrue(ProcessHandle.of(shared).map(h -> !h.isAlive()).orElse(true), "bpftrace " + shared + " outlived the sweep");
         Map<String, String> nonIrq = rows.stream().filter(r -> r.get("cpus").equals("non-irq")).findFirst().orElseThrow();
         // ipi:ipi_send_cpu exists since 6.6; an older kernel must say so instead of counting nothing.
         HostCapability.either("ipi:ipi_send_cpu", !nonIrq.get("ipi_by_callsite_variant").startsWith("unavailable"),

@@ -28,10 +28,12 @@ class SharedProbeProcessIT {
     @TempDir
     Path tmp;
 
-    private static void execTrue(int times) throws Exception {
+    /** Execs /bin/true {@code times} times from one shell; returns that shell's pid (the execs' parent). */
+    static long execTrue(int times) throws Exception {
         Process p = new ProcessBuilder("sh", "-c", "i=0; while [ $i -lt " + times + " ]; do /bin/true; i=$((i+1)); done")
                 .inheritIO().start();
-        assertTrue(p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0);
+        assertTrue(p.waitFor(120, TimeUnit.SECONDS) && p.exitValue() == 0);
+        return p.pid();
     }
 
     private static long execs(ProbeSession session) throws Exception {
