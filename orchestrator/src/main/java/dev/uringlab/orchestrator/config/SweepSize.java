@@ -15,8 +15,13 @@ public final class SweepSize {
 
     /** Above this a sweep is almost certainly a mistake (a day of 10 s runs is ~8,000). */
     public static final long DEFAULT_MAX_RUNS = 20_000;
-    /** Measured beyond the workload per run of the default sweep (issue 14): start-up, dumps, files. */
-    static final double OVERHEAD_S = 0.62;
+    /**
+     * Measured beyond the workload on a quiet 2-CPU host (bench/orchestration-overhead.sh, issue 14):
+     * what one more run adds (dumps, snapshots, run.json, runs.csv) and what each experiment pays once
+     * (probe compile and attach, report and figures).
+     */
+    static final double OVERHEAD_PER_RUN_S = 0.05;
+    static final double OVERHEAD_PER_EXPERIMENT_S = 2.5;
 
     private SweepSize() {
     }
@@ -37,9 +42,13 @@ public final class SweepSize {
         return n;
     }
 
-    /** Seconds per run: runtime + ramp_time (their mean where swept) + the measured overhead. */
+    /** Seconds per run: runtime + ramp_time (their mean where swept) + the measured per-run overhead. */
     public static double secondsPerRun(Experiment e) {
-        return mean(e, "runtime", 10) + mean(e, "ramp_time", 0) + OVERHEAD_S;
+        return mean(e, "runtime", 10) + mean(e, "ramp_time", 0) + OVERHEAD_PER_RUN_S;
+    }
+
+    private static double seconds(Experiment e) {
+        return runs(e) * secondsPerRun(e) + OVERHEAD_PER_EXPERIMENT_S;
     }
 
     /** Refuses a file whose experiments add up to more than {@code maxRuns}; otherwise returns the total. */
@@ -49,7 +58,7 @@ public final class SweepSize {
         for (Experiment e : file.experiments()) {
             long runs = runs(e);
             total = total + runs < 0 ? Long.MAX_VALUE : total + runs;
-            seconds += runs * secondsPerRun(e);
+            seconds += seconds(e);
             if (total > maxRuns) {
                 throw new ConfigException(e.position(), String.format(Locale.ROOT,
                         "experiment '%s' asks for %,d runs (%s), about %s at %.1f s per run; more than %,d runs is refused"
@@ -67,10 +76,10 @@ public final class SweepSize {
         double seconds = 0;
         for (Experiment e : file.experiments()) {
             total += runs(e);
-            seconds += runs(e) * secondsPerRun(e);
+            seconds += seconds(e);
         }
-        return String.format(Locale.ROOT, "%,d run(s), about %s (workload time plus %.2f s per run; finished runs are skipped)",
-                total, duration(seconds), OVERHEAD_S);
+        return String.format(Locale.ROOT, "%,d run(s), about %s (workload time plus %.2f s per run and %.1f s per experiment;"
+                + " finished runs are skipped)", total, duration(seconds), OVERHEAD_PER_RUN_S, OVERHEAD_PER_EXPERIMENT_S);
     }
 
     static String factors(Experiment e) {

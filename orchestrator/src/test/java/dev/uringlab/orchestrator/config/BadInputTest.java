@@ -102,7 +102,7 @@ class BadInputTest {
         assertEquals(1_000_000, SweepSize.runs(f.experiments().get(0)));
         String msg = assertThrows(ConfigException.class, () -> SweepSize.check(f, SweepSize.DEFAULT_MAX_RUNS)).getMessage();
         assertEquals(file + ":2:5: experiment 'big' asks for 1,000,000 runs (10 iodepth x 10 bs x 10 numjobs x 10 rwmixread"
-                + " x 10 runtime x 10 ramp_time), about 122.9 days at 10.6 s per run; more than 20,000 runs is refused as a"
+                + " x 10 runtime x 10 ramp_time), about 116.3 days at 10.1 s per run; more than 20,000 runs is refused as a"
                 + " likely mistake: narrow the axes, or if you mean it, add --max-runs 1000000", msg);
         assertEquals(1_000_000, SweepSize.check(f, 1_000_000));
 
@@ -136,6 +136,6 @@ class BadInputTest {
                 """);
         ExperimentFile f = LOADER.load(file, List.of(), List.of());
         assertEquals(18, SweepSize.runs(f.experiments().get(0)));
-        assertEquals("18 run(s), about 47s (workload time plus 0.62 s per run; finished runs are skipped)", SweepSize.summary(f));
+        assertEquals("18 run(s), about 39s (workload time plus 0.05 s per run and 2.5 s per experiment; finished runs are skipped)", SweepSize.summary(f));
     }
 }
