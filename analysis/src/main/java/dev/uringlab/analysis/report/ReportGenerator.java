@@ -6,6 +6,7 @@ import dev.uringlab.analysis.model.RunRecord;
 import dev.uringlab.analysis.plot.DefaultPlots;
 import dev.uringlab.analysis.plot.Figure;
 import dev.uringlab.analysis.plot.FigureContext;
+import dev.uringlab.analysis.plot.FigureManifest;
 import dev.uringlab.analysis.plot.FigureWriter;
 import dev.uringlab.analysis.plot.Figures;
 import dev.uringlab.analysis.plot.PlotSpec;
@@ -52,6 +53,7 @@ public final class ReportGenerator {
         List<RunRecord> runs = results.runs();
         Grouping grouping = Grouping.of(runs, specs.sweptAxes());
         List<Path> files = Collections.synchronizedList(new ArrayList<>());
+        List<String> figureFiles = Collections.synchronizedList(new ArrayList<>());
 
         write(experimentDir.resolve("runs.csv"), RunsCsvWriter.write(runs), files);
         Path longCsv = experimentDir.resolve("runs-long.csv");
@@ -77,6 +79,7 @@ public final class ReportGenerator {
                     svgs.put(f.name(), FigureWriter.write(f, figuresDir));
                     for (String ext : List.of(".png", ".svg", ".pdf")) {
                         files.add(figuresDir.resolve(f.name() + ext));
+                        figureFiles.add(f.name() + ext);
                     }
                 }
                 byIndex.put(i, figures);
@@ -89,6 +92,7 @@ public final class ReportGenerator {
                 throw new UncheckedIOException(e);
             }
         });
+        List<String> removed = FigureManifest.replace(figuresDir, figureFiles);
         List<Figure> figures = new ArrayList<>();
         for (int i = 0; i < plotSpecs.size(); i++) {
             figures.addAll(byIndex.getOrDefault(i, List.of()));
@@ -108,7 +112,7 @@ public final class ReportGenerator {
         if (options.latex()) {
             write(experimentDir.resolve("tables.tex"), LatexTables.render(content), files);
         }
-        return new Report(html, List.copyOf(files), figures.size(), runs.size(), List.copyOf(problems));
+        return new Report(html, List.copyOf(files), figures.size(), runs.size(), List.copyOf(problems), removed);
     }
 
     private static void write(Path file, String text, List<Path> files) throws IOException {

@@ -61,6 +61,10 @@ final class PlotCommand implements Callable<Integer> {
             Report report = ReportGenerator.render(dir, DeclaredPlots.of(dir), new ReportOptions(!noMarkdown, latex));
             out.printf(Locale.ROOT, "%s: %d runs, %d figures in %.1f s -> %s%n", dir, report.runs(), report.figures(),
                     (System.nanoTime() - t0) / 1e9, report.html());
+            if (!report.removed().isEmpty()) {
+                out.printf(Locale.ROOT, "removed %d stale figure file(s) this command wrote before: %s%n", report.removed().size(),
+                        String.join(", ", report.removed()));
+            }
             report.problems().forEach(p -> out.println("warning: " + p));
             problems += report.problems().size();
         }
