@@ -5,12 +5,10 @@ import org.jfree.pdf.PDFDocument;
 import org.jfree.pdf.PDFGraphics2D;
 import org.jfree.svg.SVGGraphics2D;
 
-import javax.imageio.ImageIO;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -55,20 +53,7 @@ public final class FigureWriter {
         } finally {
             g2.dispose();
         }
-        ByteArrayOutputStream out = new ByteArrayOutputStream(256 * 1024);
-        javax.imageio.ImageWriter writer = ImageIO.getImageWritersByFormatName("png").next();
-        try (javax.imageio.stream.ImageOutputStream stream = ImageIO.createImageOutputStream(out)) {
-            writer.setOutput(stream);
-            javax.imageio.ImageWriteParam param = writer.getDefaultWriteParam();
-            // Deflate level 1 (the JDK maps quality q to level 9·(1−q)): a chart is mostly flat
-            // colour, so the file grows little, and encoding at the default level was a quarter of `plot`.
-            param.setCompressionMode(javax.imageio.ImageWriteParam.MODE_EXPLICIT);
-            param.setCompressionQuality(0.85f);
-            writer.write(null, new javax.imageio.IIOImage(image, null, null), param);
-        } finally {
-            writer.dispose();
-        }
-        return out.toByteArray();
+        return PngEncoder.encode(image);
     }
 
     public static String svg(JFreeChart chart) {
