@@ -100,20 +100,20 @@ final class DirectLabels extends AbstractXYAnnotation {
             return null;
         }
         DirectLabels direct = new DirectLabels(labels);
-        double widest = labels.stream().mapToDouble(l -> textWidth(l.text())).max().orElse(0) + GAP + 4;
+        // A few points to spare: the real data area is a little narrower than the nominal one.
+        double widest = labels.stream().mapToDouble(l -> textWidth(l.text())).max().orElse(0) + GAP + 12;
         if (widest > MAX_WIDTH_SHARE * width) {
             return null;
         }
         Rectangle2D area = new Rectangle2D.Double(0, 0, width, height);
-        if (!makeRoom(plot.getDomainAxis(), labels, area, widest)) {
-            return null;
-        }
-        List<Placed> placed = direct.layout(plot, area);
         double line = lineHeight();
-        for (Placed p : placed) {
+        for (Placed p : direct.layout(plot, area)) {
             if (Math.abs(p.box().getCenterY() - p.lineY()) > MAX_SHIFT_LINES * line) {
                 return null;
             }
+        }
+        if (!makeRoom(plot.getDomainAxis(), labels, area, widest)) {
+            return null;
         }
         plot.addAnnotation(direct, false);
         if (chart != null) {

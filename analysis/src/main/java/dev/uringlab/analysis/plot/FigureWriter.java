@@ -34,11 +34,27 @@ public final class FigureWriter {
 
     /** Writes name.png, name.svg and name.pdf into dir; returns the SVG text (for inlining in report.html). */
     public static String write(Figure figure, Path dir) throws IOException {
+        return write(figure, dir, System::nanoTime, (phase, nanos, summed) -> { });
+    }
+
+    /** Where the time of each format went, for bench-plot's profile. */
+    public interface Timer {
+        void add(String phase, long nanos, boolean summedOverThreads);
+    }
+
+    /** @param clock ns (e.g. the thread's CPU time) */
+    public static String write(Figure figure, Path dir, java.util.function.LongSupplier clock, Timer timer) throws IOException {
         Files.createDirectories(dir);
+        long t0 = clock.getAsLong();
         Files.write(dir.resolve(figure.name() + ".png"), png(figure.chart()));
+        long t1 = clock.getAsLong();
         String svg = svg(figure.chart());
         Files.writeString(dir.resolve(figure.name() + ".svg"), svg, StandardCharsets.UTF_8);
+        long t2 = clock.getAsLong();
         Files.write(dir.resolve(figure.name() + ".pdf"), pdf(figure.chart(), figure.title()));
+        timer.add("PNG (draw + encode)", t1 - t0, true);
+        timer.add("SVG (draw + write)", t2 - t1, true);
+        timer.add("PDF (draw + write)", clock.getAsLong() - t2, true);
         return svg;
     }
 

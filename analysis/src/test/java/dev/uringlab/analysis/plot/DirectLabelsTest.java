@@ -144,6 +144,18 @@ class DirectLabelsTest {
     }
 
     @Test
+    void namesThatWouldLandFarFromTheirLinesKeepTheLegendAndTheAxis() {
+        // Eight short names, all lines ending at one value: spread apart, the outer ones would sit
+        // four lines away from their line's end.
+        List<String> values = List.of("a", "b", "c", "d", "e", "f", "g", "h");
+        List<RunRecord> runs = runs("v", values, (qd, v) -> qd == 64 ? 5000.0 : 1000.0 * (v + 1));
+        Figure f = Figures.build(PlotSpec.of(PlotType.LINE, "iops"), ctx(runs)).get(0);
+        assertNull(labelsOf(f.chart().getXYPlot()));
+        assertNotNull(f.chart().getLegend());
+        assertTrue(f.chart().getXYPlot().getDomainAxis().isAutoRange(), "no room made on the right for labels not drawn");
+    }
+
+    @Test
     void countsAndSweepLinesAreLabelledToo() throws IOException {
         Figure counts = Figures.build(new PlotSpec("c", PlotType.COUNTS, List.of("ipi_by_callsite"), null, null, null,
                 false, false, null), ctx(TestRuns.sweep())).get(0);
