@@ -52,7 +52,7 @@ public final class LongCsvWriter {
             return;
         }
         String id = run.runId();
-        boolean plainId = Rows.plain(id);
+        boolean plainId = Csv.plain(id);
         for (Map.Entry<String, Double> metric : run.metrics().entrySet()) {
             rows.row(id, plainId, metric.getKey(), metric.getValue());
         }
@@ -87,8 +87,8 @@ public final class LongCsvWriter {
             }
             String unit = units.computeIfAbsent(measure, Measures::unit);
             String number = RunsCsvWriter.number(value);
-            if (plainRun && plainNames.computeIfAbsent(measure, Rows::plain) && plainNames.computeIfAbsent(unit, Rows::plain)
-                    && plain(number)) {
+            if (plainRun && plainNames.computeIfAbsent(measure, Csv::plain) && plainNames.computeIfAbsent(unit, Csv::plain)
+                    && Csv.plain(number)) {
                 buffer.append(run).append(',').append(measure).append(',').append(number).append(',').append(unit).append('\n');
             } else {
                 buffer.append(Csv.line(List.of(run, measure, number, unit)));
@@ -101,17 +101,6 @@ public final class LongCsvWriter {
         void flush() throws IOException {
             out.write(buffer.toString());
             buffer.setLength(0);
-        }
-
-        /** True when the CSV writer would write the cell as it is: letters, digits and a few safe marks. */
-        static boolean plain(String cell) {
-            for (int i = 0; i < cell.length(); i++) {
-                char c = cell.charAt(i);
-                if (!Character.isLetterOrDigit(c) && "_-.[]:/%+@=".indexOf(c) < 0) {
-                    return false;
-                }
-            }
-            return true;
         }
     }
 }
