@@ -55,6 +55,9 @@ class CompareFiguresTest {
         assertEquals(0, out.code(), out.err());
         String text = Files.readString(md);
         assertTrue(text.contains("## Figures (thesis capture vs this host)"), text);
+        // The table matches as the figures do: the capture's QD 4 on the IRQ CPU against the sweep's.
+        assertTrue(text.contains("| engine=io_uring, bs=4k, iodepth=4, direct=true, cpus=irq | iops | "), text);
+        assertTrue(text.contains("- only in A: engine=psync, bs=64k, iodepth=1, direct=false, cpus=irq"), text);
         assertTrue(text.contains("4 configuration(s) in both, matched on engine, bs, iodepth, direct, cpus"), text);
         Path figures = s[1].resolve("compare-thesis-capture");
         for (String f : new String[] {"compare-iops.png", "compare-iops.svg", "compare-iops.pdf"}) {
