@@ -31,7 +31,9 @@ public final class FioTextParser {
     /** A job result line; also where {@link CaptureSplitter} sees a run. */
     static final Pattern JOB = Pattern.compile("^(\\S.*?): \\(groupid=\\d+, jobs=(\\d+)\\): err=\\s*(\\d+)");
     /** A job header line; a header after a result starts the next run of a capture. */
-    static final Pattern HEADER = Pattern.compile("^(\\S.*?): \\(g=\\d+\\): rw=(\\w+), bs=\\(R\\) (\\d+)B-(\\d+)B.*?ioengine=(\\S+), iodepth=(\\d+)");
+    // fio prints a block size with four digits and a binary unit: 4096B, 64.0KiB, 128KiB, 1024KiB.
+    static final Pattern HEADER = Pattern.compile("^(\\S.*?): \\(g=\\d+\\): rw=(\\w+), bs=\\(R\\) ([\\d.]+[KMG]?i?B)-([\\d.]+[KMG]?i?B)"
+            + ".*?ioengine=(\\S+), iodepth=(\\d+)");
     private static final Pattern DIRECTION_START = Pattern.compile("^\\s+(read|write|trim|mixed)\\s*:");
     private static final Pattern DIRECTION = Pattern.compile(
             "^\\s+(read|write|trim|mixed)\\s*: IOPS=[^,]+, BW=[^(]+\\(([\\d.]+)([kMGT]?B)/s\\)\\([^/]+/(\\d+)msec\\)");
@@ -87,7 +89,7 @@ public final class FioTextParser {
             } else if ((m = HEADER.matcher(line)).find() && params.isEmpty()) {
                 params.put("engine", m.group(5));
                 params.put("rw", m.group(2));
-                params.put("bs", m.group(3).equals(m.group(4)) ? size(Long.parseLong(m.group(3))) : m.group(3) + "-" + m.group(4));
+                params.put("bs", m.group(3).equals(m.group(4)) ? size(bytes(m.group(3))) : size(bytes(m.group(3))) + "-" + size(bytes(m.group(4))));
                 params.put("iodepth", Long.parseLong(m.group(6)));
             } else if ((m = JOB.matcher(line)).find()) {
                 job = jobs.addObject();
@@ -179,6 +181,19 @@ public final class FioTextParser {
     }
 
     /** 4096 → "4k", as experiment files write block sizes. */
+    /** "4096B" → 4096, "64.0KiB" → 65536. */
+    static long bytes(String fioSize) {
+        int unit = fioSize.indexOf('i') > 0 ? fioSize.indexOf('i') - 1 : fioSize.length() - 1;
+        double number = Double.parseDouble(fioSize.substring(0, unit));
+        long scale = switch (fioSize.charAt(unit)) {
+            case 'K' -> 1024L;
+            case 'M' -> 1024L * 1024;
+            case 'G' -> 1024L * 1024 * 1024;
+            default -> 1L;
+        };
+        return Math.round(number * scale);
+    }
+
     static String size(long bytes) {
         if (bytes % (1024 * 1024) == 0) {
             return bytes / (1024 * 1024) + "m";

@@ -66,6 +66,7 @@ final class LineFigure {
         String title = String.join(", ", measures.stream().map(Measures::name).toList())
                 + (layout.x == null ? "" : " vs " + dev.uringlab.analysis.model.MeasureNames.axis(layout.x));
         JFreeChart chart = new JFreeChart(title, Palette.TITLE, plot, true);
+        DirectLabels.attach(chart, plot, DirectLabels.PLOT_WIDTH, DirectLabels.PLOT_HEIGHT);
         if (spec.log()) {
             note = (note == null ? "" : note + "; ") + "log scale: a zero (e.g. no IPIs at all) has no place and is not drawn";
         }

@@ -59,6 +59,14 @@ final class PanelsFigure {
                 : String.join(" | ", titles) + (layout.x == null ? "" : " vs " + xName);
         String caption = ctx.caption(spec.log() ? "log scale: a zero has no place and is not drawn" : null);
         JFreeChart chart = new JFreeChart(title, Palette.TITLE, new PanelsPlot(panels, titles, COLUMNS), cells.size() > 1);
+        if (!panels.isEmpty()) {
+            // The names go on the last panel of the first row, where the lines end next to the figure's edge.
+            int columns = Math.min(COLUMNS, panels.size());
+            int rows = (panels.size() + columns - 1) / columns;
+            double width = (FigureWriter.WIDTH - 24 - PanelsPlot.GAP * (columns - 1)) / columns - 70;
+            double height = (DirectLabels.PLOT_HEIGHT - PanelsPlot.GAP * (rows - 1)) / rows - PanelsPlot.TITLE_HEIGHT - 40;
+            DirectLabels.attach(chart, panels.get(columns - 1), width, height);
+        }
         return new Figure(spec.name(), title, ChartStyle.apply(chart, caption), table.build(), caption);
     }
 

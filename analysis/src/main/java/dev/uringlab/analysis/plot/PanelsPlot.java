@@ -19,8 +19,8 @@ import java.util.List;
  */
 final class PanelsPlot extends Plot {
 
-    private static final double TITLE_HEIGHT = 22;
-    private static final double GAP = 10;
+    static final double TITLE_HEIGHT = 22;
+    static final double GAP = 10;
 
     final List<XYPlot> panels;
     final List<String> titles;

@@ -26,8 +26,14 @@ final class Csv {
     private Csv() {
     }
 
-    /** One row, with its line end. */
+    /**
+     * One row, with its line end. Rows of plain cells (names, numbers, units: almost all) are joined
+     * directly; the CSV writer, which costs a writer per row, is used only where a cell needs quoting.
+     */
     static String line(List<String> cells) {
+        if (cells.stream().allMatch(Csv::plain)) {
+            return String.join(",", cells) + "\n";
+        }
         StringWriter out = new StringWriter();
         try (SequenceWriter rows = rows(out)) {
             rows.write(cells.toArray(String[]::new));
@@ -35,6 +41,17 @@ final class Csv {
             throw new UncheckedIOException(e);
         }
         return out.toString();
+    }
+
+    /** True when the CSV writer writes the cell as it is: letters, digits and a few marks, no space, comma or quote. */
+    static boolean plain(String cell) {
+        for (int i = 0; i < cell.length(); i++) {
+            char c = cell.charAt(i);
+            if (!Character.isLetterOrDigit(c) && "_-.[]:/%+@=".indexOf(c) < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Rows streamed to {@code out} (closing it closes {@code out}); write each as a String[]. */

@@ -8,6 +8,9 @@ import java.util.List;
  *
  * @param problems declared plots that could not be drawn (unknown axis, no data), one line each;
  *                 the other figures and the report are still written
+ * @param removed  stale figure files of an earlier render that this one did not write again, deleted
+ * @param phases   where the time went
  */
-public record Report(Path html, List<Path> files, int figures, int runs, List<String> problems) {
+public record Report(Path html, List<Path> files, int figures, int runs, List<String> problems, List<String> removed,
+                     List<Phases.Phase> phases) {
 }

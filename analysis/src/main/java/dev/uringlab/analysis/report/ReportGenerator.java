@@ -6,6 +6,7 @@ import dev.uringlab.analysis.model.RunRecord;
 import dev.uringlab.analysis.plot.DefaultPlots;
 import dev.uringlab.analysis.plot.Figure;
 import dev.uringlab.analysis.plot.FigureContext;
+import dev.uringlab.analysis.plot.FigureManifest;
 import dev.uringlab.analysis.plot.FigureWriter;
 import dev.uringlab.analysis.plot.Figures;
 import dev.uringlab.analysis.plot.PlotSpec;
@@ -38,6 +39,13 @@ public final class ReportGenerator {
 
     public static final String FIGURES = "figures";
 
+    /** A daemon thread per table, so a JVM exiting after `plot` is never held up by one. */
+    private static final java.util.concurrent.Executor TABLES = r -> {
+        Thread t = new Thread(r, "uringlab-tables");
+        t.setDaemon(true);
+        t.start();
+    };
+
     private ReportGenerator() {
     }
 
@@ -48,18 +56,36 @@ public final class ReportGenerator {
 
     public static Report render(Path experimentDir, PlotSpecs specs, ReportOptions options) throws IOException {
         System.setProperty("java.awt.headless", "true");
-        ResultsDirectory results = ResultsDirectory.load(experimentDir);
+        Phases phases = new Phases();
+        ResultsDirectory results = phases.time("read runs (run.json)", () -> ResultsDirectory.load(experimentDir));
         List<RunRecord> runs = results.runs();
-        Grouping grouping = Grouping.of(runs, specs.sweptAxes());
+        Grouping grouping = phases.time("group runs", () -> Grouping.of(runs, specs.sweptAxes()));
         List<Path> files = Collections.synchronizedList(new ArrayList<>());
+        List<String> figureFiles = Collections.synchronizedList(new ArrayList<>());
 
-        write(experimentDir.resolve("runs.csv"), RunsCsvWriter.write(runs), files);
-        Path longCsv = experimentDir.resolve("runs-long.csv");
-        try (BufferedWriter w = Files.newBufferedWriter(longCsv, StandardCharsets.UTF_8)) {
-            LongCsvWriter.write(runs, w);
-        }
-        files.add(longCsv);
-        write(experimentDir.resolve("stats.csv"), StatsTable.csv(StatsTable.of(grouping, StatsTable.measures(runs))), files);
+        // The tables and the figures need nothing from each other: each table is written on its own
+        // thread while the figures are drawn (at 100,000 runs the tables alone were 9 of plot's 16 s).
+        java.util.concurrent.CompletableFuture<Void> tables = java.util.concurrent.CompletableFuture.allOf(
+                table("runs.csv", phases, () -> {
+                    Path csv = experimentDir.resolve("runs.csv");
+                    Path aside = experimentDir.resolve(".runs.csv.tmp");
+                    try (BufferedWriter w = Files.newBufferedWriter(aside, StandardCharsets.UTF_8)) {
+                        RunsCsvWriter.write(runs, w);
+                    }
+                    // Complete or absent: a reader of runs.csv never sees half a file.
+                    Files.move(aside, csv, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+                    files.add(csv);
+                }),
+                table("runs-long.csv", phases, () -> {
+                    Path longCsv = experimentDir.resolve("runs-long.csv");
+                    try (BufferedWriter w = Files.newBufferedWriter(longCsv, StandardCharsets.UTF_8)) {
+                        LongCsvWriter.write(runs, w);
+                    }
+                    files.add(longCsv);
+                }),
+                table("stats.csv", phases, () -> write(experimentDir.resolve("stats.csv"),
+                        StatsTable.csv(StatsTable.of(grouping, StatsTable.measures(runs))), files)));
+        long figuresStart = System.nanoTime();
 
         FigureContext ctx = new FigureContext(grouping, runs, results.manifest(),
                 new dev.uringlab.analysis.io.RunHistograms(experimentDir.resolve(ResultsDirectory.RUNS)));
@@ -72,11 +98,14 @@ public final class ReportGenerator {
         java.util.stream.IntStream.range(0, plotSpecs.size()).parallel().forEach(i -> {
             PlotSpec spec = plotSpecs.get(i);
             try {
+                long t0 = Phases.cpuNow();
                 List<Figure> figures = Figures.build(spec, ctx);
+                phases.add("figure datasets", Phases.cpuNow() - t0, true);
                 for (Figure f : figures) {
-                    svgs.put(f.name(), FigureWriter.write(f, figuresDir));
+                    svgs.put(f.name(), FigureWriter.write(f, figuresDir, Phases::cpuNow, phases::add));
                     for (String ext : List.of(".png", ".svg", ".pdf")) {
                         files.add(figuresDir.resolve(f.name() + ext));
+                        figureFiles.add(f.name() + ext);
                     }
                 }
                 byIndex.put(i, figures);
@@ -89,6 +118,19 @@ public final class ReportGenerator {
                 throw new UncheckedIOException(e);
             }
         });
+        phases.add("figures, and the tables beside them", System.nanoTime() - figuresStart, false);
+        long waitStart = System.nanoTime();
+        try {
+            tables.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof UncheckedIOException io) {
+                throw io.getCause();
+            }
+            throw e;
+        }
+        phases.add("waiting for the tables after the figures", System.nanoTime() - waitStart, false);
+        long reportStart = System.nanoTime();
+        List<String> removed = FigureManifest.replace(figuresDir, figureFiles);
         List<Figure> figures = new ArrayList<>();
         for (int i = 0; i < plotSpecs.size(); i++) {
             figures.addAll(byIndex.getOrDefault(i, List.of()));
@@ -108,7 +150,25 @@ public final class ReportGenerator {
         if (options.latex()) {
             write(experimentDir.resolve("tables.tex"), LatexTables.render(content), files);
         }
-        return new Report(html, List.copyOf(files), figures.size(), runs.size(), List.copyOf(problems));
+        phases.add("findings, report.html/md, verdicts", System.nanoTime() - reportStart, false);
+        return new Report(html, List.copyOf(files), figures.size(), runs.size(), List.copyOf(problems), removed, phases.list());
+    }
+
+    private interface TableWriter {
+        void write() throws IOException;
+    }
+
+    /** One table written on its own daemon thread; its CPU time goes to {@code phases}. */
+    private static java.util.concurrent.CompletableFuture<Void> table(String name, Phases phases, TableWriter writer) {
+        return java.util.concurrent.CompletableFuture.runAsync(() -> {
+            long t0 = Phases.cpuNow();
+            try {
+                writer.write();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            phases.add(name, Phases.cpuNow() - t0, true);
+        }, TABLES);
     }
 
     private static void write(Path file, String text, List<Path> files) throws IOException {

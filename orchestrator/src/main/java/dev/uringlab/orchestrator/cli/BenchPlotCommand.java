@@ -43,6 +43,10 @@ final class BenchPlotCommand implements Callable<Integer> {
     @Option(names = "--dir", paramLabel = "DIR", description = "Where to generate (default: a temporary directory, removed after).")
     Path dir;
 
+    @Option(names = "--repeat", defaultValue = "1", description = "Time plot this many times on the same runs and"
+            + " print each, then the fastest (default: ${DEFAULT-VALUE}).")
+    int repeat;
+
     @Mixin
     VerboseMixin verbose;
 
@@ -53,6 +57,19 @@ final class BenchPlotCommand implements Callable<Integer> {
     static List<String> launcherOptions() {
         return java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
                 .filter(a -> a.startsWith("-Xm") || a.startsWith("-Xs") || a.startsWith("-XX:")).toList();
+    }
+
+    /** One `plot` in a fresh JVM, timed from outside. */
+    private static BenchPlotTable.Measurement timePlot(List<String> command) throws Exception {
+        long t0 = System.nanoTime();
+        Process plot = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(plot.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        int exit = plot.waitFor();
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        if (exit != 0) {
+            throw new IllegalStateException("plot failed (exit " + exit + "): " + output.strip().lines().findFirst().orElse(""));
+        }
+        return BenchPlotTable.Measurement.parse(seconds, output);
     }
 
     @Override
@@ -74,21 +91,20 @@ final class BenchPlotCommand implements Callable<Integer> {
             command.addAll(opts);
             command.addAll(List.of("-Djava.awt.headless=true", "-cp", System.getProperty("java.class.path"),
                     PlotCommand.class.getName(), "--peak-memory", experiment.toString()));
-            long t0 = System.nanoTime();
-            Process plot = new ProcessBuilder(command).redirectErrorStream(true).start();
-            String output = new String(plot.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            int exit = plot.waitFor();
-            double seconds = (System.nanoTime() - t0) / 1e9;
-            if (exit != 0) {
-                throw new IllegalStateException("plot failed (exit " + exit + "): " + output.strip().lines().findFirst().orElse(""));
-            }
-            long kib = output.lines().filter(l -> l.startsWith("peak_rss_kib=")).mapToLong(l -> Long.parseLong(l.substring(13)))
-                    .findFirst().orElse(-1);
-            output.lines().filter(l -> !l.startsWith("peak_rss_kib=")).forEach(l -> out.println("  " + l));
             double goal = runs <= 10_000 ? GOAL_SECONDS_10K : GOAL_SECONDS_100K * Math.max(1, runs / 100_000.0);
-            out.printf(Locale.ROOT, "plot %s: %.2f s wall (goal < %.0f s), peak RSS %.0f MiB (goal < 512 MiB) on %d CPUs: %s%n",
-                    String.join(" ", opts), seconds, goal, kib / 1024.0, Runtime.getRuntime().availableProcessors(),
-                    seconds < goal && kib < GOAL_KIB ? "PASS" : "MISS");
+            BenchPlotTable.Measurement best = null;
+            for (int i = 0; i < Math.max(1, repeat); i++) {
+                // Other work on the machine is the usual reason for a slow run: print it with the numbers.
+                String load = Files.readString(Path.of("/proc/loadavg")).strip().split(" ")[0];
+                BenchPlotTable.Measurement m = timePlot(command);
+                out.print(BenchPlotTable.render(m, runs, metrics, String.join(" ", opts), goal, GOAL_KIB, load));
+                out.flush();
+                best = best == null || m.wallSeconds() < best.wallSeconds() ? m : best;
+            }
+            out.printf(Locale.ROOT, "plot %s: %.2f s wall (goal < %.0f s), peak RSS %.0f MiB (goal < 512 MiB) on %d CPUs: %s%s%n",
+                    String.join(" ", opts), best.wallSeconds(), goal, best.rssKib() / 1024.0, Runtime.getRuntime().availableProcessors(),
+                    best.wallSeconds() < goal && best.rssKib() < GOAL_KIB ? "PASS" : "MISS",
+                    repeat > 1 ? " (fastest of " + repeat + ")" : "");
             out.flush();
             return ExitCodes.OK;
         } finally {

@@ -42,11 +42,17 @@ final class PlotCommand implements Callable<Integer> {
     @Mixin
     VerboseMixin verbose;
 
+    /** When main began, and how long after the JVM's start: bench-plot's "JVM start" phase. */
+    private static long started = System.nanoTime();
+    private static long startedAfterMs;
+
     @Spec
     CommandSpec spec;
 
     /** Lets bench-plot time plot in a fresh JVM, as a user runs it, without going through Main. */
     public static void main(String[] args) {
+        started = System.nanoTime();
+        startedAfterMs = java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime();
         CommandLine cli = new CommandLine(new PlotCommand());
         cli.setExecutionExceptionHandler(new ErrorHandler());
         System.exit(cli.execute(args));
@@ -61,10 +67,25 @@ final class PlotCommand implements Callable<Integer> {
             Report report = ReportGenerator.render(dir, DeclaredPlots.of(dir), new ReportOptions(!noMarkdown, latex));
             out.printf(Locale.ROOT, "%s: %d runs, %d figures in %.1f s -> %s%n", dir, report.runs(), report.figures(),
                     (System.nanoTime() - t0) / 1e9, report.html());
+            if (!report.removed().isEmpty()) {
+                out.printf(Locale.ROOT, "removed %d stale figure file(s) this command wrote before: %s%n", report.removed().size(),
+                        String.join(", ", report.removed()));
+            }
             report.problems().forEach(p -> out.println("warning: " + p));
             problems += report.problems().size();
+            if (peakMemory) {
+                report.phases().forEach(p -> out.printf(Locale.ROOT, "phase=%s\t%.4f\t%s%n", p.name(), p.seconds(),
+                        p.summedOverThreads() ? "threads" : "wall"));
+            }
         }
         if (peakMemory) {
+            out.printf(Locale.ROOT, "main_s=%.4f%n", (System.nanoTime() - started) / 1e9);
+            out.println("jvm_start_ms=" + startedAfterMs);
+            if (java.lang.management.ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+                out.printf(Locale.ROOT, "cpu_s=%.4f%n", os.getProcessCpuTime() / 1e9);
+            }
+            out.println("peak_heap_kib=" + peakHeapKib());
+            out.println("max_heap_kib=" + Runtime.getRuntime().maxMemory() / 1024);
             out.println("peak_rss_kib=" + peakRssKib());
         }
         out.flush();
@@ -92,6 +113,17 @@ final class PlotCommand implements Callable<Integer> {
             }
         }
         return result;
+    }
+
+    /** The heap pools' peaks added up: an upper bound of the peak heap in use (pools peak at different moments). */
+    static long peakHeapKib() {
+        long bytes = 0;
+        for (java.lang.management.MemoryPoolMXBean pool : java.lang.management.ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == java.lang.management.MemoryType.HEAP && pool.getPeakUsage() != null) {
+                bytes += pool.getPeakUsage().getUsed();
+            }
+        }
+        return bytes / 1024;
     }
 
     static long peakRssKib() throws IOException {
