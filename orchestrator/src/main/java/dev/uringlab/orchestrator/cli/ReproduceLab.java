@@ -3,6 +3,7 @@ package dev.uringlab.orchestrator.cli;
 import dev.uringlab.orchestrator.config.ConfigException;
 import dev.uringlab.orchestrator.config.LabNeeds;
 import dev.uringlab.orchestrator.config.Suggestions;
+import dev.uringlab.orchestrator.lab.LabException;
 import dev.uringlab.orchestrator.lab.LabLauncher;
 import dev.uringlab.orchestrator.lab.TopologyLoader;
 import dev.uringlab.analysis.verdict.Verdicts;
@@ -44,7 +45,14 @@ final class ReproduceLab {
             Files.createDirectories(sub);
             Files.deleteIfExists(sub.resolve("reproduce.csv")); // an old guest's summary must not pass for this one's
             long t0 = System.nanoTime();
-            int code = LabExits.run(() -> new LabLauncher(c.guest.toOptions(preset, sub), System.out).exec(guestArgv(preset, sub)));
+            int code;
+            try {
+                code = LabExits.run(() -> new LabLauncher(c.guest.toOptions(preset, sub), System.out).exec(guestArgv(preset, sub)));
+            } catch (LabException e) {
+                // A guest that did not boot costs its own preset's verdicts, not the other guests'.
+                System.out.println("lab: " + preset + ": " + e.getMessage());
+                code = ExitCodes.FAILURE;
+            }
             System.out.printf(Locale.ROOT, "lab: %s: guest exit %d after %.0f s%n", preset, code, (System.nanoTime() - t0) / 1e9);
             Path csv = sub.resolve("reproduce.csv");
             if (Files.exists(csv)) {
