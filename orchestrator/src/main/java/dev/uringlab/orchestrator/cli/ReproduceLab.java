@@ -8,6 +8,7 @@ import dev.uringlab.orchestrator.lab.LabLauncher;
 import dev.uringlab.orchestrator.lab.TopologyLoader;
 import dev.uringlab.analysis.verdict.Verdicts;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,6 +18,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * {@code uringlab reproduce --lab PRESET}: for each preset ONE guest boot, in which
@@ -44,10 +46,11 @@ final class ReproduceLab {
             Path sub = c.results.resolve(subdir(preset)).toAbsolutePath().normalize();
             Files.createDirectories(sub);
             Files.deleteIfExists(sub.resolve("reproduce.csv")); // an old guest's summary must not pass for this one's
+            Path claims = copyClaims(needs, preset, sub);
             long t0 = System.nanoTime();
             int code;
             try {
-                code = LabExits.run(() -> new LabLauncher(c.guest.toOptions(preset, sub), System.out).exec(guestArgv(preset, sub)));
+                code = LabExits.run(() -> new LabLauncher(c.guest.toOptions(preset, sub), System.out).exec(guestArgv(preset, claims, sub)));
             } catch (LabException e) {
                 // A guest that did not boot costs its own preset's verdicts, not the other guests'.
                 System.out.println("lab: " + preset + ": " + e.getMessage());
@@ -102,9 +105,31 @@ final class ReproduceLab {
         return List.copyOf(presets);
     }
 
-    /** The guest's own reproduce: the same directory and options, this preset's files only. */
-    private List<String> guestArgv(String preset, Path sub) {
-        List<String> argv = new ArrayList<>(List.of("uringlab", "reproduce", c.dir.toAbsolutePath().toString(),
+    /**
+     * This preset's claim files, copied into the guest's results share: the guest sees this host's
+     * files, but not those under /tmp (its own tmpfs), and the copy records what the guest ran.
+     */
+    private static Path copyClaims(Map<Path, Optional<LabNeeds>> needs, String preset, Path sub) throws IOException {
+        Path claims = sub.resolve("claims");
+        if (Files.isDirectory(claims)) {
+            try (Stream<Path> old = Files.list(claims)) {
+                for (Path f : old.toList()) {
+                    Files.delete(f);
+                }
+            }
+        }
+        Files.createDirectories(claims);
+        for (Map.Entry<Path, Optional<LabNeeds>> e : needs.entrySet()) {
+            if (e.getValue().isPresent() && e.getValue().get().preset().equals(preset)) {
+                Files.copy(e.getKey(), claims.resolve(e.getKey().getFileName()));
+            }
+        }
+        return claims;
+    }
+
+    /** The guest's own reproduce: this preset's files (copied beside its results), the same options. */
+    private List<String> guestArgv(String preset, Path claims, Path sub) {
+        List<String> argv = new ArrayList<>(List.of("uringlab", "reproduce", claims.toString(),
                 "--results", sub.toString(), "--in-lab", preset,
                 "--fail-on", c.failOn.name().toLowerCase(Locale.ROOT).replace('_', '-')));
         c.overrides.forEach(o -> argv.add("--set=" + o));
