@@ -73,7 +73,8 @@ public final class VerdictTable {
         return anchor == null ? esc(metric) : "<a href=\"#" + esc(anchor) + "\">" + esc(metric) + "</a>";
     }
 
-    static List<Map<String, String>> rows(List<VerdictResult> results) {
+    /** The table's cells per verdict, keyed by column name (the columns of verdicts.csv). */
+    public static List<Map<String, String>> rows(List<VerdictResult> results) {
         List<Map<String, String>> rows = new ArrayList<>();
         for (VerdictResult v : results) {
             Expectation e = v.expectation();

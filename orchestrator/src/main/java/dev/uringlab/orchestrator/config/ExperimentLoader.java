@@ -23,7 +23,7 @@ import java.util.regex.Pattern;
  */
 public final class ExperimentLoader {
 
-    static final Set<String> TOP_KEYS = Set.of("defaults", "experiments");
+    static final Set<String> TOP_KEYS = Set.of("defaults", "experiments", LabNeeds.KEY);
     static final Set<String> EXPERIMENT_KEYS = new LinkedHashSet<>(List.of(
             "name", "description", "workload", "target", "cpus", "probes", "probe_variants",
             "sweep", "zip", "exclude", "repetitions", "host", "background", "plots", "backend", "probe_scope", "expect"));
