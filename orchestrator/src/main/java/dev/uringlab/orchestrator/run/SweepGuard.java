@@ -40,7 +40,9 @@ public final class SweepGuard implements AutoCloseable {
                 for (String r : left.refusals().subList(1, left.refusals().size())) {
                     out.println("uringlab: also: " + r);
                 }
-                throw new ToolException("refusing to measure on a host a dead sweep left in a changed state: "
+                // Each refusal says whether its owner died or still runs (without the lock): the
+                // preamble must not call a live one dead.
+                throw new ToolException("refusing to measure while the host is not as a sweep needs it: "
                         + left.refusals().get(0));
             }
             List<Map<String, Object>> others = OtherBpfPrograms.scan(fs.path("/proc"));
