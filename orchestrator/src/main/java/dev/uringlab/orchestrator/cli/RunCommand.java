@@ -52,7 +52,6 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        dev.uringlab.orchestrator.noise.NoisyHost.setThresholdPct(noisyAbovePct);
         Lab lab = Lab.open();
         PrintStream out = System.out;
         Plan plan = experiments.plan(lab, out::println);
@@ -64,7 +63,7 @@ final class RunCommand implements Callable<Integer> {
         SweepSummary summary;
         try (SweepGuard guard = SweepGuard.begin(lab.fs, plan.experiments().stream()
                 .map(e -> e.experiment().name()).toList(), experiments.results, out)) {
-            summary = runner.run(plan, new RunOptions(experiments.results, force, out, probesPerRun, runs));
+            summary = runner.run(plan, new RunOptions(experiments.results, force, out, probesPerRun, runs, noisyAbovePct));
         }
         double overhead = summary.ok() + summary.failed() == 0 ? 0
                 : (summary.wallSeconds() - summary.workloadSeconds()) / (summary.ok() + summary.failed());

@@ -24,18 +24,7 @@ public final class NoisyHost {
      */
     public static final double DEFAULT_THRESHOLD_PCT = 10;
 
-    /** Set once per command by {@code run --noisy-above}; a process runs one sweep. */
-    private static volatile double thresholdPct = DEFAULT_THRESHOLD_PCT;
-
     private NoisyHost() {
-    }
-
-    public static void setThresholdPct(double pct) {
-        thresholdPct = pct;
-    }
-
-    public static double thresholdPct() {
-        return thresholdPct;
     }
 
     /** {@code metrics} plus {@code host_other_cpu_pct} when the meter has both readings. */

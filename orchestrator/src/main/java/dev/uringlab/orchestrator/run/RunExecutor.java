@@ -48,14 +48,16 @@ final class RunExecutor {
     private final HostFs fs;
     private final Workload workload;
     private final ProbeBackend probes;
+    private final double noisyAbovePct;
     /** The probes as they really attach on this host, once a kprobe fell back; null until then. */
     private List<ResolvedProbe> effectiveProbes;
     private long lastProbePid = -1;
 
-    RunExecutor(HostFs fs, Workload workload, ProbeBackend probes) {
+    RunExecutor(HostFs fs, Workload workload, ProbeBackend probes, double noisyAbovePct) {
         this.fs = fs;
         this.workload = workload;
         this.probes = probes;
+        this.noisyAbovePct = noisyAbovePct;
     }
 
     /** Throws {@link InterruptedException} when the sweep is being stopped: such a run is never committed. */
@@ -145,7 +147,7 @@ final class RunExecutor {
         hostChanges.forEach(c -> warnings.add("host changed during the run: " + c));
         Map<String, Double> measured = error == null
                 ? NoisyHost.addTo(hostCpu, ProbeCostMeter.addTo(costMeter, metrics.asMap())) : Map.of();
-        NoisyHost.warning(measured, NoisyHost.thresholdPct()).ifPresent(warnings::add);
+        NoisyHost.warning(measured, noisyAbovePct).ifPresent(warnings::add);
         double wall = (System.nanoTime() - t0) / 1e9;
         return new RunRecord(run.experiment(), run.runId(), run.index(), run.repetition(),
                 error == null ? RunRecord.OK : RunRecord.FAILED, error, run.params(), run.cpuSet(),

@@ -7,23 +7,17 @@ import java.util.Set;
 /**
  * How a sweep runs: where results go, whether finished runs are redone, where progress is printed,
  * whether every run attaches its own probe tool instead of sharing the experiment's one, and which
- * runs to do ({@code onlyRuns}: run ids; empty = all, e.g. one Slurm array task's share).
+ * runs to do ({@code onlyRuns}: run ids; empty = all, e.g. one Slurm array task's share), and above
+ * what share of a CPU taken by other processes a run is labelled noisy ({@code noisyAbovePct}).
  */
-public record RunOptions(Path resultsRoot, boolean force, PrintStream out, boolean probesPerRun, Set<String> onlyRuns) {
+public record RunOptions(Path resultsRoot, boolean force, PrintStream out, boolean probesPerRun, Set<String> onlyRuns,
+                         double noisyAbovePct) {
 
     public RunOptions {
         onlyRuns = Set.copyOf(onlyRuns);
     }
 
-    public RunOptions(Path resultsRoot, boolean force, PrintStream out, boolean probesPerRun) {
-        this(resultsRoot, force, out, probesPerRun, Set.of());
-    }
-
     public boolean selected(String runId) {
         return onlyRuns.isEmpty() || onlyRuns.contains(runId);
-    }
-
-    public RunOptions(Path resultsRoot, boolean force, PrintStream out) {
-        this(resultsRoot, force, out, false);
     }
 }

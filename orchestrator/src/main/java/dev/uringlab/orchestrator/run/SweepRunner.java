@@ -124,7 +124,7 @@ public final class SweepRunner {
         }
         Thread stopping = null;
         try {
-            runRuns(plan, experiment, store, host, options, progress, tally, workload, new RunExecutor(fs, workload, backend));
+            runRuns(plan, experiment, store, host, options, progress, tally, workload, new RunExecutor(fs, workload, backend, options.noisyAbovePct()));
             // Detaching takes the kernel about 0.6 s (even for SIGKILL); the report does not need the
             // probes, so both proceed at once. Every run's counts were read from dumps already.
             stopping = backend == null ? null : stopInBackground(backend);
