@@ -21,7 +21,7 @@ import java.util.concurrent.Callable;
 /** {@code uringlab overhead}: what the probes cost the workload, A/B, next to what the kernel says they cost. */
 @Command(name = "overhead", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Benchmark the probes' cost: for every run of the file, interleaved pairs of the workload with and"
-                + " without its probes (alternating order), the median IOPS ratio with a bootstrap 95% interval,"
+                + " without its probes (alternating order), the median IOPS ratio with a bootstrap 95%% interval,"
                 + " and the probes' own CPU time from the kernel's BPF run-time stats.")
 final class OverheadCommand implements Callable<Integer> {
 

@@ -43,7 +43,7 @@ final class RunCommand implements Callable<Integer> {
     FailOn failOn = FailOn.NEVER;
 
     @Option(names = "--noisy-above", paramLabel = "PCT", defaultValue = "10",
-            description = "Label a run noisy when other processes used more than PCT% of one CPU while it ran"
+            description = "Label a run noisy when other processes used more than PCT%% of one CPU while it ran"
                     + " (host_other_cpu_pct; default: ${DEFAULT-VALUE}).")
     double noisyAbovePct = dev.uringlab.orchestrator.noise.NoisyHost.DEFAULT_THRESHOLD_PCT;
 
