@@ -37,37 +37,81 @@ public final class RunsCsvWriter {
 
     /** Streamed row by row: 100,000 runs are 40 MB of text, which `plot` must not hold twice in a 512 MiB heap. */
     public static void write(List<RunRecord> runs, java.io.Writer out) throws java.io.IOException {
-        Set<String> params = new LinkedHashSet<>();
-        Set<String> metrics = new LinkedHashSet<>();
-        Set<String> probes = new LinkedHashSet<>();
-        Map<String, Set<String>> probeKeys = new HashMap<>();
+        Columns columns = Columns.of(runs);
+        out.write(columns.header());
         for (RunRecord run : runs) {
-            params.addAll(run.params().keySet());
-            metrics.addAll(run.metrics().keySet());
-            probes.addAll(run.probeVariants().keySet());
-            run.probeCounts().forEach((probe, keys) -> {
-                probes.add(probe);
-                probeKeys.computeIfAbsent(probe, p -> new TreeSet<>(ProbeKeys.ORDER)).addAll(keys.keySet());
-            });
+            out.write(columns.row(run));
         }
-        List<String> header = new ArrayList<>(FIXED);
-        header.addAll(params);
-        header.add("cpus_resolved");
-        header.addAll(metrics);
-        for (String probe : probes) {
-            header.add(probe);
-            header.add(probe + "_per_io");
-            header.add(probe + "_variant");
-            for (String key : probeKeys.getOrDefault(probe, Set.of())) {
-                if (!key.isEmpty()) {
-                    header.add(probe + "[" + key + "]");
+        out.flush();
+    }
+
+    /**
+     * The columns a set of runs needs. A sweep appends a run's row to runs.csv when the run
+     * {@link #fits} the columns already written, instead of rewriting every row after every run.
+     */
+    public static final class Columns {
+        private final Set<String> params = new LinkedHashSet<>();
+        private final Set<String> metrics = new LinkedHashSet<>();
+        private final Set<String> probes = new LinkedHashSet<>();
+        private final Map<String, Set<String>> probeKeys = new HashMap<>();
+
+        private Columns() {
+        }
+
+        public static Columns of(List<RunRecord> runs) {
+            Columns c = new Columns();
+            for (RunRecord run : runs) {
+                c.params.addAll(run.params().keySet());
+                c.metrics.addAll(run.metrics().keySet());
+                c.probes.addAll(run.probeVariants().keySet());
+                run.probeCounts().forEach((probe, keys) -> {
+                    c.probes.add(probe);
+                    c.probeKeys.computeIfAbsent(probe, p -> new TreeSet<>(ProbeKeys.ORDER)).addAll(keys.keySet());
+                });
+            }
+            return c;
+        }
+
+        /** True when the run's row needs no column these lack, so it can follow their rows unchanged. */
+        public boolean fits(RunRecord run) {
+            if (!params.containsAll(run.params().keySet()) || !metrics.containsAll(run.metrics().keySet())
+                    || !probes.containsAll(run.probeVariants().keySet())) {
+                return false;
+            }
+            for (Map.Entry<String, Map<String, Long>> e : run.probeCounts().entrySet()) {
+                if (!probes.contains(e.getKey())) {
+                    return false;
+                }
+                Set<String> known = probeKeys.getOrDefault(e.getKey(), Set.of());
+                for (String key : e.getValue().keySet()) {
+                    if (!key.isEmpty() && !known.contains(key)) {
+                        return false;
+                    }
                 }
             }
+            return true;
         }
-        header.addAll(TAIL);
 
-        appendRow(out, header);
-        for (RunRecord run : runs) {
+        public String header() {
+            List<String> header = new ArrayList<>(FIXED);
+            header.addAll(params);
+            header.add("cpus_resolved");
+            header.addAll(metrics);
+            for (String probe : probes) {
+                header.add(probe);
+                header.add(probe + "_per_io");
+                header.add(probe + "_variant");
+                for (String key : probeKeys.getOrDefault(probe, Set.of())) {
+                    if (!key.isEmpty()) {
+                        header.add(probe + "[" + key + "]");
+                    }
+                }
+            }
+            header.addAll(TAIL);
+            return Csv.line(header);
+        }
+
+        public String row(RunRecord run) {
             List<String> row = new ArrayList<>();
             row.add(run.experiment());
             row.add(run.runId());
@@ -101,18 +145,13 @@ public final class RunsCsvWriter {
             row.add(number(run.workloadSeconds()));
             row.add(run.error() == null ? "" : run.error());
             row.add(String.join("; ", run.warnings()));
-            appendRow(out, row);
+            return Csv.line(row);
         }
-        out.flush();
     }
 
     /** Six significant digits, no exponent, no trailing zeros: stable across JVMs and readable in a diff. */
     public static String number(double value) {
         return dev.uringlab.analysis.stats.Numbers.cell(value);
-    }
-
-    private static void appendRow(java.io.Writer out, List<String> cells) throws java.io.IOException {
-        out.write(Csv.line(cells));
     }
 
     /** One CSV row with its line end, quoted as runs.csv is: for other tables that must read like it (overhead.csv). */

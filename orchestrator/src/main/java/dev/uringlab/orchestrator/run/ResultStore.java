@@ -3,7 +3,6 @@ package dev.uringlab.orchestrator.run;
 import dev.uringlab.analysis.io.AtomicFiles;
 import dev.uringlab.analysis.io.RunRecordJson;
 import dev.uringlab.analysis.model.RunRecord;
-import dev.uringlab.analysis.report.RunsCsvWriter;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -11,9 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -27,14 +24,13 @@ public final class ResultStore {
     private static final String PARTIAL = ".partial-";
 
     private final Path experimentDir;
-    /**
-     * Runs this store committed or read, so that rewriting runs.csv after every run does not parse
-     * every stored run.json again (quadratic in the sweep's size).
-     */
-    private final Map<String, RunRecord> known = new HashMap<>();
+    private final RunsCsvFile runsCsv;
+    /** The run committed last, as read back: its runs.csv row needs no second parse. Only one, so memory does not grow with the sweep. */
+    private RunRecord lastCommitted;
 
     public ResultStore(Path resultsRoot, String experiment) {
         this.experimentDir = resultsRoot.resolve(experiment);
+        this.runsCsv = new RunsCsvFile(experimentDir.resolve("runs.csv"));
     }
 
     public Path experimentDir() {
@@ -51,18 +47,15 @@ public final class ResultStore {
 
     /** The stored run, if a complete one exists. */
     public Optional<RunRecord> stored(String runId) {
-        RunRecord cached = known.get(runId);
-        if (cached != null) {
-            return Optional.of(cached);
+        if (lastCommitted != null && lastCommitted.runId().equals(runId)) {
+            return Optional.of(lastCommitted);
         }
         Path json = runDir(runId).resolve("run.json");
         if (!Files.exists(json)) {
             return Optional.empty();
         }
         try {
-            RunRecord run = RunRecordJson.read(json);
-            known.put(runId, run);
-            return Optional.of(run);
+            return Optional.of(RunRecordJson.read(json));
         } catch (IOException e) {
             return Optional.empty();
         }
@@ -85,11 +78,11 @@ public final class ResultStore {
             run = run.withError(run.error().replace(partial.toString(), finalDir.toString()));
         }
         AtomicFiles.write(partial.resolve("run.json"), RunRecordJson.write(run));
-        known.remove(run.runId());
+        lastCommitted = null;
         deleteTree(finalDir);
         Files.move(partial, finalDir, StandardCopyOption.ATOMIC_MOVE);
         // As read back, so runs.csv holds exactly what a later `uringlab plot` would write from disk.
-        known.put(run.runId(), RunRecordJson.read(finalDir.resolve("run.json")));
+        lastCommitted = RunRecordJson.read(finalDir.resolve("run.json"));
         return run;
     }
 
@@ -109,13 +102,21 @@ public final class ResultStore {
         AtomicFiles.write(experimentDir.resolve("manifest.json"), json);
     }
 
-    /** runs.csv for the given runs in plan order (only runs that exist on disk). */
-    public void writeRunsCsv(List<String> plannedRunIds) throws IOException {
+    /** runs.csv for the given runs in plan order (only runs that exist on disk), written whole. */
+    public void writeRunsCsv(Iterable<String> plannedRunIds) throws IOException {
         List<RunRecord> runs = new ArrayList<>();
         for (String id : plannedRunIds) {
             stored(id).ifPresent(runs::add);
         }
-        AtomicFiles.write(experimentDir.resolve("runs.csv"), RunsCsvWriter.write(runs));
+        runsCsv.rewrite(runs);
+    }
+
+    /** runs.csv after the run just committed: its row appended when that equals a rewrite, else rewritten. */
+    public void updateRunsCsv(String committedRunId, Iterable<String> plannedRunIds) throws IOException {
+        Optional<RunRecord> committed = stored(committedRunId);
+        if (committed.isEmpty() || !runsCsv.tryAppend(committed.get())) {
+            writeRunsCsv(plannedRunIds);
+        }
     }
 
     static void deleteTree(Path dir) throws IOException {
