@@ -122,6 +122,18 @@ class KernelWatchTest {
         assertTrue(w2.verdict(0).get().reason().contains("stuck 1017 s"), "the hang line of the CI run");
     }
 
+    /** dmesg (every level) of a healthy thesis-in-small guest, recorded with uringlab lab exec -- dmesg. */
+    @Test
+    void noLineOfAHealthyGuestsBootIsASignature() throws IOException {
+        List<String> lines = lines("dmesg-6.1.0-56-amd64-healthy-boot.log");
+        assertTrue(lines.size() > 400, "the whole boot: " + lines.size());
+        assertTrue(lines.stream().anyMatch(l -> l.contains("rcu: Preemptible hierarchical RCU implementation.")));
+        assertTrue(lines.stream().anyMatch(l -> l.contains("NMI watchdog: Perf NMI watchdog permanently disabled")));
+        for (String line : lines) {
+            assertTrue(KernelWatch.match(line).isEmpty(), line);
+        }
+    }
+
     @Test
     void ordinaryKernelAndCommandLinesAreNotSignatures() {
         for (String line : List.of("URINGLAB-LAB-READY 4.52", "checks: probes rc=0 9.21 s",
