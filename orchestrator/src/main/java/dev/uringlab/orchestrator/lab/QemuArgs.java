@@ -78,7 +78,10 @@ final class QemuArgs {
 
     /** The kernel command line: console, where /init finds its shares and command, and module parameters. */
     static String cmdline(Topology t, GuestKernel kernel, Path outDir, Path cmdFile, List<String> keep, String console) {
-        StringBuilder s = new StringBuilder("console=" + console + " quiet panic=-1 rdinit=/init");
+        // On a port of its own the kernel keeps its warnings too (loglevel 5): a WARN before an oops is the
+        // first clue to it. On the terminal of lab shell only errors and worse (quiet).
+        String level = console.equals("ttyS0") ? "quiet" : "loglevel=5";
+        StringBuilder s = new StringBuilder("console=" + console + " " + level + " panic=-1 rdinit=/init");
         s.append(" lab.out=").append(outDir).append(" lab.modules=").append(kernel.modulesDir())
                 .append(" lab.cmd=").append(cmdFile);
         if (!keep.isEmpty()) {

@@ -30,7 +30,7 @@ class QemuArgsTest {
         assertTrue(line.contains("path=/r,mount_tag=out,"), line);
         assertTrue(line.contains("-serial chardev:con -chardev file,id=klog,path=/r/.lab/x/kernel.log -serial chardev:klog"),
                 "the kernel's messages on a port of their own: " + line);
-        assertEquals("console=ttyS1 quiet panic=-1 rdinit=/init lab.out=/r lab.modules=/c/lib/modules "
+        assertEquals("console=ttyS1 loglevel=5 panic=-1 rdinit=/init lab.out=/r lab.modules=/c/lib/modules "
                 + "lab.cmd=/r/.lab/x/cmd.sh", a.get(a.indexOf("-append") + 1));
     }
 
@@ -43,7 +43,7 @@ class QemuArgsTest {
         String shell = String.join(" ", QemuArgs.build(t, KERNEL, Accel.KVM, Path.of("/r"), Path.of("/r/c.sh"), null, null,
                 List.of(Path.of("/d.img"))));
         assertTrue(shell.contains("-accel kvm -cpu host -smp 3 -m 1024M -kernel"), shell);
-        assertTrue(shell.contains("console=ttyS0 ") && shell.contains("-serial mon:stdio") && !shell.contains("klog"),
+        assertTrue(shell.contains("console=ttyS0 quiet ") && shell.contains("-serial mon:stdio") && !shell.contains("klog"),
                 "lab shell: one port, the terminal: " + shell);
     }
 
