@@ -6,7 +6,12 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
+import dev.uringlab.orchestrator.config.Experiment;
+import dev.uringlab.orchestrator.config.ExperimentFile;
+import dev.uringlab.orchestrator.config.SweepSize;
+
 import java.nio.file.Path;
+import java.time.Duration;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -44,7 +49,7 @@ final class LabRunCommand implements Callable<Integer> {
         experiments.file = file;
         experiments.only = only;
         experiments.overrides = overrides;
-        experiments.load(Lab.open().probeIds());
+        ExperimentFile loaded = experiments.load(Lab.open().probeIds());
         List<String> argv = new ArrayList<>(List.of("uringlab", "run", file.toString(),
                 "--results", lab.results.toAbsolutePath().toString()));
         for (String only : experiments.only) {
@@ -59,6 +64,26 @@ final class LabRunCommand implements Callable<Integer> {
         if (verbose.verbose) {
             argv.add("-v");
         }
-        return LabExits.run(() -> new LabLauncher(lab.toOptions(), System.out).exec(argv));
+        LabLauncher.Options options = lab.toOptions();
+        if (lab.guest.guestTimeout == null) {
+            options = options.withGuestTimeout(guestTimeout(loaded));
+        }
+        LabLauncher.Options chosen = options;
+        return LabExits.run(() -> new LabLauncher(chosen, System.out).exec(argv));
+    }
+
+    /**
+     * A bound for a wedged guest, not a schedule: a run's workload time is wall-clock bound in the
+     * guest too, but TCG makes everything around it 10-50x slower, so the host's estimate three times
+     * over, 20 s per run for the slow process starts and probe dumps around each workload, and half an
+     * hour for the guest's JVM, probe compilation and report; never less than the default.
+     */
+    static Duration guestTimeout(ExperimentFile file) {
+        double seconds = 1800;
+        for (Experiment e : file.experiments()) {
+            long runs = SweepSize.runs(e);
+            seconds += runs * (3 * SweepSize.secondsPerRun(e) + 20);
+        }
+        return Duration.ofSeconds(Math.max(GuestOptions.DEFAULT_GUEST_TIMEOUT, (long) Math.min(seconds, 1e9)));
     }
 }

@@ -17,8 +17,16 @@ import java.util.List;
  */
 public final class LabLauncher {
 
-    /** What the caller chose on the command line. */
-    public record Options(String topology, String accel, Path cacheDir, Path resultsDir, Duration bootTimeout) {
+    /**
+     * What the caller chose on the command line; {@code guestTimeout} bounds the command's run time
+     * in the guest once booted (zero: no bound).
+     */
+    public record Options(String topology, String accel, Path cacheDir, Path resultsDir, Duration bootTimeout,
+                          Duration guestTimeout) {
+        /** The same with another bound on the command's run time. */
+        public Options withGuestTimeout(Duration timeout) {
+            return new Options(topology, accel, cacheDir, resultsDir, bootTimeout, timeout);
+        }
     }
 
     private final Options options;
@@ -35,7 +43,12 @@ public final class LabLauncher {
         Guest.Outcome outcome;
         try {
             Path cmd = GuestCommand.write(p.control, Path.of("").toAbsolutePath(), argv, p.topology, p.kernel, p.accel.accel());
-            outcome = Guest.run(p.topology, p.kernel, p.accel.accel(), p.results, cmd, p.control, options.bootTimeout(), out);
+            if (!options.guestTimeout().isZero()) {
+                say("lab: the guest is stopped if its command runs longer than " + options.guestTimeout().toSeconds()
+                        + " s (--guest-timeout) or its kernel locks up");
+            }
+            outcome = Guest.run(p.topology, p.kernel, p.accel.accel(), p.results, cmd, p.control,
+                    new Guest.Limits(options.bootTimeout(), options.guestTimeout(), KernelWatch.DEFAULT_GRACE), out);
         } catch (IOException e) {
             throw LabException.failed("cannot write the guest's command file in " + p.control + ": " + e.getMessage());
         }

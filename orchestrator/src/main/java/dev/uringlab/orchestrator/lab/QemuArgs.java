@@ -17,18 +17,20 @@ final class QemuArgs {
     }
 
     /**
-     * @param console  file the guest's serial console is written to; null: the terminal (lab shell)
+     * @param console  file the guest's first serial port (its /init and command) is written to; null: the
+     *                 terminal (lab shell), which then carries the kernel's messages too
+     * @param kernelLog file the kernel's console (the second serial port) is written to, when {@code console} is a file
      * @param disks    one raw image per NVMe controller, in topology order
      * @param cmdFile  the script the guest's /init runs in the chroot
      */
     static List<String> build(Topology t, GuestKernel kernel, Accel accel, Path outDir, Path cmdFile,
-                              Path console, List<Path> disks) {
-        return build(t, kernel, accel, outDir, cmdFile, console, disks, underGuestTmpfs(commandPaths()));
+                              Path console, Path kernelLog, List<Path> disks) {
+        return build(t, kernel, accel, outDir, cmdFile, console, kernelLog, disks, underGuestTmpfs(commandPaths()));
     }
 
     /** @param keep host directories under the guest's tmpfs mounts that /init binds back (see {@link #underGuestTmpfs}) */
     static List<String> build(Topology t, GuestKernel kernel, Accel accel, Path outDir, Path cmdFile,
-                              Path console, List<Path> disks, List<String> keep) {
+                              Path console, Path kernelLog, List<Path> disks, List<String> keep) {
         List<String> a = new ArrayList<>(List.of(QEMU, "-name", "uringlab-lab",
                 "-nodefaults", "-no-user-config", "-display", "none", "-nic", "none", "-no-reboot",
                 "-accel", accel.qemuName(), "-cpu", accel.cpuModel(),
@@ -47,12 +49,15 @@ final class QemuArgs {
         a.add("-initrd");
         a.add(kernel.initramfs().toString());
         a.add("-append");
-        a.add(cmdline(t, kernel, outDir, cmdFile, keep));
+        a.add(cmdline(t, kernel, outDir, cmdFile, keep, console == null ? "ttyS0" : "ttyS1"));
         if (console == null) {
             // The terminal is the console; Ctrl-A x leaves QEMU (its monitor is muxed on the same line).
             a.addAll(List.of("-serial", "mon:stdio"));
         } else {
-            a.addAll(List.of("-chardev", "file,id=con,path=" + console, "-serial", "chardev:con"));
+            // The kernel's messages on a port of their own: every level that names a lockup or stall reaches
+            // the watchdog (KernelWatch), and none interleaves with the command's output.
+            a.addAll(List.of("-chardev", "file,id=con,path=" + console, "-serial", "chardev:con",
+                    "-chardev", "file,id=klog,path=" + kernelLog, "-serial", "chardev:klog"));
         }
         a.addAll(List.of("-virtfs", "local,path=/,mount_tag=host,security_model=passthrough,readonly=on,multidevs=remap"));
         a.addAll(List.of("-virtfs", "local,path=" + outDir + ",mount_tag=out,security_model=passthrough,multidevs=remap"));
@@ -72,8 +77,11 @@ final class QemuArgs {
     }
 
     /** The kernel command line: console, where /init finds its shares and command, and module parameters. */
-    static String cmdline(Topology t, GuestKernel kernel, Path outDir, Path cmdFile, List<String> keep) {
-        StringBuilder s = new StringBuilder("console=ttyS0 quiet panic=-1 rdinit=/init");
+    static String cmdline(Topology t, GuestKernel kernel, Path outDir, Path cmdFile, List<String> keep, String console) {
+        // On a port of its own the kernel keeps its warnings too (loglevel 5): a WARN before an oops is the
+        // first clue to it. On the terminal of lab shell only errors and worse (quiet).
+        String level = console.equals("ttyS0") ? "quiet" : "loglevel=5";
+        StringBuilder s = new StringBuilder("console=" + console + " " + level + " panic=-1 rdinit=/init");
         s.append(" lab.out=").append(outDir).append(" lab.modules=").append(kernel.modulesDir())
                 .append(" lab.cmd=").append(cmdFile);
         if (!keep.isEmpty()) {

@@ -2,6 +2,7 @@ package dev.uringlab.orchestrator.lab;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.File;
@@ -22,6 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The ways `uringlab lab` must fail cleanly, each run as the user would: a separate uringlab
  * process (so PATH, Ctrl-C and kill -9 are real), and no QEMU left behind by any of them.
  */
+@Timeout(value = 30, unit = TimeUnit.MINUTES) // each test bounds itself much lower; this only guards CI's 90 min
 class LabFailuresIT {
 
     @TempDir
@@ -72,7 +74,49 @@ class LabFailuresIT {
                 "--", "true");
         assertEquals(1, r.code, r.output);
         assertTrue(r.output.contains("uringlab: the guest did not boot within 3 s (raise --boot-timeout on a slow or busy "
-                + "host); console tail: "), r.output);
+                + "host); the guest was stopped during boot ("), r.output);
+        assertTrue(r.output.contains("; kernel log tail: "), r.output);
+        assertNoGuestOf(dir);
+    }
+
+    /** A real panic (sysrq c): the guest ends at once, reported in one line with the kernel's own words. */
+    @Test
+    void aPanickingGuestKernelIsOneLineExitOneAndNothingLeft() throws Exception {
+        long t0 = System.nanoTime();
+        Result r = run(Map.of(), "lab", "exec", "--accel", "tcg", "--results", dir.toString(), "--", "sh", "-c",
+                "echo crashing; echo c > /proc/sysrq-trigger; sleep 600");
+        System.out.printf("LabFailuresIT: panic reported %.1f s after start%n", (System.nanoTime() - t0) / 1e9);
+        assertEquals(1, r.code, r.output);
+        List<String> errors = r.output.lines().filter(l -> l.startsWith("uringlab: ")).toList();
+        assertEquals(1, errors.size(), r.output);
+        String error = errors.get(0);
+        assertTrue(error.startsWith("uringlab: the guest kernel panicked: 'Kernel panic - not syncing: sysrq triggered crash' "
+                + "(first seen "), error);
+        assertTrue(error.contains("; the guest was stopped while its command ran ("), error);
+        assertTrue(error.contains("crashing (full console: "), "the console tail ends with the command's output: " + error);
+        assertTrue(error.matches(".*\\(full console: " + java.util.regex.Pattern.quote(dir.toString())
+                + "/\\.lab/[^ ]+/console\\.log, kernel log: [^ ]+/kernel\\.log\\)$"), error);
+        Path kernelLog = Path.of(error.replaceAll(".*kernel log: ([^ ]+)\\)$", "$1"));
+        assertTrue(Files.readString(kernelLog).contains("Kernel panic - not syncing: sysrq triggered crash"), "kept log");
+        assertNoGuestOf(dir);
+    }
+
+    /** A command that never ends (nor prints) is stopped by --guest-timeout, never waited on. */
+    @Test
+    void aCommandRunningPastTheGuestTimeoutIsStoppedAndReported() throws Exception {
+        long t0 = System.nanoTime();
+        Result r = run(Map.of(), "lab", "exec", "--accel", "tcg", "--guest-timeout", "10", "--results", dir.toString(),
+                "--", "sh", "-c", "echo started; sleep 600");
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        System.out.printf("LabFailuresIT: --guest-timeout 10 ended lab exec after %.1f s%n", seconds);
+        assertEquals(1, r.code, r.output);
+        assertTrue(r.output.contains("lab: the guest is stopped if its command runs longer than 10 s (--guest-timeout)"),
+                r.output);
+        assertTrue(r.output.contains("uringlab: the guest's command did not finish within 10 s (--guest-timeout; raise it "
+                + "for a longer workload); the guest was stopped while its command ran ("), r.output);
+        assertTrue(r.output.contains("started (full console: "), r.output);
+        assertTrue(seconds < 300, "stopped, not waited on: " + seconds + " s");
+        assertNoGuestOf(dir);
     }
 
     @Test
@@ -113,6 +157,14 @@ class LabFailuresIT {
         p.waitFor(20, TimeUnit.SECONDS);
         // No shutdown hook runs on SIGKILL: the parent-death signal set by setpriv does it.
         waitFor(() -> !qemu.isAlive(), 20);
+    }
+
+    /** No QEMU of a guest writing to {@code results} is left anywhere on the host. */
+    private static void assertNoGuestOf(Path results) {
+        List<String> left = ProcessHandle.allProcesses().filter(h -> h.info().command().orElse("").contains("qemu-system")
+                && String.join(" ", h.info().arguments().orElse(new String[0])).contains("path=" + results))
+                .map(h -> h.pid() + " " + h.info().commandLine().orElse("")).toList();
+        assertEquals(List.of(), left, "QEMU left running");
     }
 
     private record Result(int code, String output) {

@@ -17,7 +17,8 @@ class QemuArgsTest {
     @Test
     void thesisInSmallGivesTwoNodesAnNvmeOnNodeZeroAndNoNetwork() throws ConfigException {
         List<String> a = QemuArgs.build(TopologyLoader.load("thesis-in-small"), KERNEL, Accel.TCG, Path.of("/r"),
-                Path.of("/r/.lab/x/cmd.sh"), Path.of("/r/.lab/x/console.log"), List.of(Path.of("/tmp/d/lab0.img")), List.of());
+                Path.of("/r/.lab/x/cmd.sh"), Path.of("/r/.lab/x/console.log"), Path.of("/r/.lab/x/kernel.log"),
+                List.of(Path.of("/tmp/d/lab0.img")), List.of());
         String line = String.join(" ", a);
         assertTrue(line.contains("-nic none"), line);
         assertTrue(line.contains("-accel tcg -cpu max -smp 4 -m 2048M"), line);
@@ -27,7 +28,9 @@ class QemuArgsTest {
         assertTrue(line.contains("-device nvme,serial=lab0,drive=nv0,max_ioqpairs=2,bus=pxb0,addr=0x1"), line);
         assertTrue(line.contains("path=/,mount_tag=host,security_model=passthrough,readonly=on"), line);
         assertTrue(line.contains("path=/r,mount_tag=out,"), line);
-        assertEquals("console=ttyS0 quiet panic=-1 rdinit=/init lab.out=/r lab.modules=/c/lib/modules "
+        assertTrue(line.contains("-serial chardev:con -chardev file,id=klog,path=/r/.lab/x/kernel.log -serial chardev:klog"),
+                "the kernel's messages on a port of their own: " + line);
+        assertEquals("console=ttyS1 loglevel=5 panic=-1 rdinit=/init lab.out=/r lab.modules=/c/lib/modules "
                 + "lab.cmd=/r/.lab/x/cmd.sh", a.get(a.indexOf("-append") + 1));
     }
 
@@ -35,10 +38,13 @@ class QemuArgsTest {
     void moduleParametersGoOnTheKernelCommandLine() throws ConfigException {
         Topology t = TopologyLoader.parse("p", "p.yaml", "cpus: 3\nmemory: 1g\nnvme: [{queue_pairs: 1, size: 64m}]\n"
                 + "modules: {nvme: {poll_queues: 1, write_queues: 0}}\n");
-        String cmdline = QemuArgs.cmdline(t, KERNEL, Path.of("/r"), Path.of("/r/c.sh"), List.of());
+        String cmdline = QemuArgs.cmdline(t, KERNEL, Path.of("/r"), Path.of("/r/c.sh"), List.of(), "ttyS1");
         assertTrue(cmdline.endsWith(" nvme.poll_queues=1 nvme.write_queues=0"), cmdline);
-        assertTrue(String.join(" ", QemuArgs.build(t, KERNEL, Accel.KVM, Path.of("/r"), Path.of("/r/c.sh"), null,
-                List.of(Path.of("/d.img")))).contains("-accel kvm -cpu host -smp 3 -m 1024M -kernel"));
+        String shell = String.join(" ", QemuArgs.build(t, KERNEL, Accel.KVM, Path.of("/r"), Path.of("/r/c.sh"), null, null,
+                List.of(Path.of("/d.img"))));
+        assertTrue(shell.contains("-accel kvm -cpu host -smp 3 -m 1024M -kernel"), shell);
+        assertTrue(shell.contains("console=ttyS0 quiet ") && shell.contains("-serial mon:stdio") && !shell.contains("klog"),
+                "lab shell: one port, the terminal: " + shell);
     }
 
     /** A CI clone under /tmp must stay visible in the guest, whose /tmp is its own tmpfs. */
@@ -49,6 +55,6 @@ class QemuArgsTest {
                 "/usr/lib/jvm/java-17/bin/java", "/var/tmp/x", "/run/user/0/y", "/tmp", "/work/main")));
         assertEquals(List.of(), QemuArgs.underGuestTmpfs(List.of("/work/main", "/usr/bin/java")));
         assertTrue(QemuArgs.cmdline(TopologyLoader.load("one-queue"), KERNEL, Path.of("/r"), Path.of("/r/c.sh"),
-                List.of("/tmp/ci3", "/run/user")).contains(" lab.cmd=/r/c.sh lab.keep=/tmp/ci3:/run/user"));
+                List.of("/tmp/ci3", "/run/user"), "ttyS1").contains(" lab.cmd=/r/c.sh lab.keep=/tmp/ci3:/run/user"));
     }
 }

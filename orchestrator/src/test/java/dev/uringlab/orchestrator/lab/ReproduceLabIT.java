@@ -4,6 +4,7 @@ import dev.uringlab.orchestrator.cli.Main;
 import dev.uringlab.orchestrator.cli.SweepIT;
 import dev.uringlab.orchestrator.host.CpuList;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
@@ -11,6 +12,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -24,6 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * is asserted too, and where the softirq was raised: on the queue's interrupt CPU, never on the
  * CPUs that submitted.
  */
+@Timeout(value = 25, unit = TimeUnit.MINUTES) // the guest's own --guest-timeout below ends a wedged guest first
 class ReproduceLabIT {
 
     @Test
@@ -39,9 +42,10 @@ class ReproduceLabIT {
         // The file's own 3 repetitions: with 2, Student's t has one degree of freedom (t = 12.7) and a
         // run-to-run spread of ~0.014 per I/O under TCG already straddles the bound (inconclusive).
         int code = Main.execute("reproduce", claims.toString(), "--lab", "one-queue", "--results", results.toString(),
-                "--fail-on", "not-reproduced");
+                "--fail-on", "not-reproduced", "--guest-timeout", "1200");
         System.out.printf("ReproduceLabIT: reproduce --lab one-queue: %.1f s%n", (System.nanoTime() - t0) / 1e9);
-        assertEquals(0, code, "reproduce --lab one-queue");
+        assertEquals(0, code, "reproduce --lab one-queue (a lab failure is the lab: line above, with the guest's console "
+                + "and kernel log under " + results.resolve("lab-one-queue/.lab") + ")");
 
         List<Map<String, String>> rows = SweepIT.readCsv(results.resolve("reproduce.csv"));
         assertEquals(1, rows.size(), "only the lab claim runs with --lab: " + rows);
