@@ -1,7 +1,11 @@
 package dev.uringlab.orchestrator.cli;
 
 import dev.uringlab.analysis.parse.BpftraceJsonParser;
+import dev.uringlab.orchestrator.host.HostFs;
+import dev.uringlab.orchestrator.host.WorkloadCgroup;
+import dev.uringlab.orchestrator.testing.HostCapability;
 import dev.uringlab.orchestrator.testing.Prerequisites;
+import dev.uringlab.orchestrator.workload.ringbench.RingbenchWorkload;
 import dev.uringlab.orchestrator.window.DumpWindow;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -65,6 +69,39 @@ class ProbeWindowIT {
             assertTrue(closing.getOrDefault("@ring_flags", Map.of()).values().stream().mapToLong(Long::longValue).sum()
                     >= 2, "both rings existed before the window opened: " + where);
         }
+    }
+
+    /**
+     * ringbench --barrier, stall mode: 50 single-SQE submissions, one io_uring_enter each. In the I/O
+     * window exactly those are counted and no ring is created; the rings stay in ring_flags.
+     */
+    @Test
+    void ringbenchsWindowHoldsExactlyItsSubmissions(@TempDir Path dir) throws Exception {
+        Prerequisites.require(Files.isExecutable(RingbenchWorkload.locate()),
+                "ringbench not built at " + RingbenchWorkload.locate() + " (make test builds it)");
+        Path file = dir.resolve("rb.yaml");
+        Files.writeString(file, """
+                defaults:
+                  target: {kind: scratch, path: %s, size: 64m}
+                experiments:
+                  - name: window
+                    workload: {kind: ringbench, mode: stall, iterations: 50}
+                    cpus: "0-1"
+                    probe_scope: workload
+                    probes: [ring_flags, io_uring_enter]
+                """.formatted(dir.resolve("scratch.dat")));
+        Path results = dir.resolve("r");
+        HostCapability.either("cgroup v2", WorkloadCgroup.mount(HostFs.real()).isPresent(), () -> {
+            assertEquals(0, Main.execute("run", file.toString(), "--results", results.toString()));
+            Map<String, String> row = SweepIT.readCsv(results.resolve("window/runs.csv")).get(0);
+            assertEquals(1.0, Double.parseDouble(row.get("probe_window_io")), row.toString());
+            assertEquals("50", row.get("io_uring_enter"), "the workload's own enters, set-up and exit outside: " + row);
+            assertTrue(Long.parseLong(row.get("ring_flags")) >= 1, row.toString());
+            Path runDir = onlyRunDir(results.resolve("window/runs"));
+            assertEquals(maps(runDir.resolve(DumpWindow.OPENING)).getOrDefault("@ring_flags", Map.of()),
+                    maps(runDir.resolve(DumpWindow.CLOSING)).getOrDefault("@ring_flags", Map.of()));
+        }, () -> assertEquals(ExitCodes.FAILURE, Main.execute("run", file.toString(), "--results", results.toString()),
+                "probe_scope: workload without cgroup v2 is refused"));
     }
 
     /** fio fails setting up its ring (an SQ ring of 65536 entries is EINVAL), before exec_prerun: no hang, fio's error, no socket left. */
