@@ -42,6 +42,7 @@ public final class IoBarrier implements AutoCloseable {
     private final Thread acceptor;
     private final AtomicLong openedAt = new AtomicLong(-1);
     private final AtomicLong closedAt = new AtomicLong(-1);
+    private final AtomicLong waitedNanos = new AtomicLong();
     private int closes;
     private volatile ToolException failure;
 
@@ -99,6 +100,11 @@ public final class IoBarrier implements AutoCloseable {
         return closedAt.get();
     }
 
+    /** How long the workload was held waiting for the window's dumps: inside its wall time, but not its work. */
+    public long waitedNanos() {
+        return waitedNanos.get();
+    }
+
     /** Why the window could not be moved, if an {@link IoWindow} call failed; null otherwise. */
     public ToolException failure() {
         return failure;
@@ -122,8 +128,10 @@ public final class IoBarrier implements AutoCloseable {
         try {
             if (OPEN.equals(request)) {
                 if (openedAt.get() < 0) {
+                    long asked = System.nanoTime();
                     window.open();
                     openedAt.set(System.nanoTime());
+                    waitedNanos.addAndGet(openedAt.get() - asked);
                 }
                 return "ok";
             }
@@ -133,6 +141,7 @@ public final class IoBarrier implements AutoCloseable {
                     long asked = System.nanoTime();
                     window.close();
                     closedAt.set(asked);
+                    waitedNanos.addAndGet(System.nanoTime() - asked);
                 }
                 return "ok";
             }

@@ -17,12 +17,15 @@ import java.util.Map;
  * for sessions that cannot dump while running, and for {@link SetupProbes} in every run.
  *
  * <p>The run's metrics say which: {@code probe_window_io} is 1 for an I/O window, 0 for a process
- * window, and {@code probe_window_s} is the window's length, beside the workload's wall time.
+ * window, and {@code probe_window_s} is the window's length, beside the workload's wall time;
+ * {@code probe_window_wait_s} is how long the workload waited for the window's two dumps (part of its
+ * wall time that is uringlab's, not the workload's).
  */
 public final class ProbeWindowRun implements AutoCloseable {
 
     public static final String WINDOW_SECONDS = "probe_window_s";
     public static final String WINDOW_IO = "probe_window_io";
+    public static final String WAIT_SECONDS = "probe_window_wait_s";
 
     private final ProbeSession session;
     private final long processOpened;
@@ -115,6 +118,9 @@ public final class ProbeWindowRun implements AutoCloseable {
         Map<String, Double> out = new LinkedHashMap<>(metrics);
         out.put(WINDOW_SECONDS, window.windowSeconds);
         out.put(WINDOW_IO, window.isIoWindow() ? 1.0 : 0.0);
+        if (window.barrier != null) {
+            out.put(WAIT_SECONDS, window.barrier.waitedNanos() / 1e9);
+        }
         return out;
     }
 
