@@ -103,28 +103,13 @@ public final class SharedProbeProcess implements AutoCloseable {
      */
     ProbeSession runSession(Path runDir, boolean openNow) throws ToolException {
         BpftraceMaps opening = openNow ? dump(runDir.resolve(tool + ".opening.ndjson")) : null;
-        return new ProbeSession() {
-            @Override
-            public long pid() {
-                return SharedProbeProcess.this.pid();
-            }
-
-            @Override
-            public boolean dumps() {
-                return true;
-            }
-
-            @Override
-            public BpftraceMaps dump(Path raw) throws ToolException {
-                return SharedProbeProcess.this.dump(raw);
-            }
-
+        return new RunSession() {
             @Override
             public BpftraceMaps stop() throws ToolException {
                 if (opening == null) {
                     return new BpftraceMaps(Map.of());
                 }
-                return difference(SharedProbeProcess.this.dump(runDir.resolve(tool + ".closing.ndjson")), opening);
+                return difference(dump(runDir.resolve(tool + ".closing.ndjson")), opening);
             }
 
             @Override
@@ -140,25 +125,10 @@ public final class SharedProbeProcess implements AutoCloseable {
      * takes a last dump ({@code <tool>.closing.ndjson}), and {@link ProbeSession#close} stops the tool.
      */
     ProbeSession ownSession(Path runDir) {
-        return new ProbeSession() {
-            @Override
-            public long pid() {
-                return SharedProbeProcess.this.pid();
-            }
-
-            @Override
-            public boolean dumps() {
-                return true;
-            }
-
-            @Override
-            public BpftraceMaps dump(Path raw) throws ToolException {
-                return SharedProbeProcess.this.dump(raw);
-            }
-
+        return new RunSession() {
             @Override
             public BpftraceMaps stop() throws ToolException {
-                return SharedProbeProcess.this.dump(runDir.resolve(tool + ".closing.ndjson"));
+                return dump(runDir.resolve(tool + ".closing.ndjson"));
             }
 
             @Override
@@ -166,6 +136,24 @@ public final class SharedProbeProcess implements AutoCloseable {
                 SharedProbeProcess.this.close();
             }
         };
+    }
+
+    /** A run's view of this process: it dumps on demand; how it stops is the subclass's. */
+    private abstract class RunSession implements ProbeSession {
+        @Override
+        public long pid() {
+            return SharedProbeProcess.this.pid();
+        }
+
+        @Override
+        public boolean dumps() {
+            return true;
+        }
+
+        @Override
+        public BpftraceMaps dump(Path raw) throws ToolException {
+            return SharedProbeProcess.this.dump(raw);
+        }
     }
 
     /** {@code closing} minus {@code opening}, or a one-line error naming this tool. */
