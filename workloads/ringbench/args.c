@@ -25,6 +25,8 @@ void rb_usage(FILE *f)
 "             --cat-api uring|read (cat: read the whole file through io_uring or read(2))\n"
 "             --iterations N (stall, 100) --stall-timeout-ms MS (stall, 1000)\n"
 "             --busy-sibling [--busy-sibling-cpu N]\n"
+"uringlab:    --barrier SOCKET (say \"open\" before the first submit and \"close\" after the last\n"
+"             completion to uringlab's probe-window socket, and wait for its answer)\n"
 "output:      --json (default; one JSON document on stdout)  --help\n"
 "Exit: 0 ok, 1 runtime failure, 2 bad arguments or ring flags rejected by the kernel.\n",
 	f);
@@ -146,7 +148,7 @@ enum {
 	OPT_FORCE_ASYNC, OPT_FIXED_FILES, OPT_FIXED_BUFFERS, OPT_VECTORED, OPT_RING_FD, OPT_RW, OPT_MIX,
 	OPT_BS, OPT_QD, OPT_JOBS, OPT_CPUS, OPT_RUNTIME, OPT_IOS, OPT_DIRECT, OPT_BUFFERED, OPT_FILE, OPT_SIZE,
 	OPT_SEED, OPT_THINK, OPT_MODE, OPT_BUSY, OPT_BUSY_CPU, OPT_ITER, OPT_STALL_TO, OPT_JSON, OPT_HELP,
-	OPT_CQWAIT, OPT_DESTRUCTIVE, OPT_SUBMIT_BATCH, OPT_CAT_API,
+	OPT_CQWAIT, OPT_DESTRUCTIVE, OPT_SUBMIT_BATCH, OPT_CAT_API, OPT_BARRIER,
 };
 
 static const struct option longopts[] = {
@@ -175,6 +177,7 @@ static const struct option longopts[] = {
 	{"direct", no_argument, 0, OPT_DIRECT},
 	{"buffered", no_argument, 0, OPT_BUFFERED},
 	{"file", required_argument, 0, OPT_FILE},
+	{"barrier", required_argument, 0, OPT_BARRIER},
 	{"size", required_argument, 0, OPT_SIZE},
 	{"seed", required_argument, 0, OPT_SEED},
 	{"think-cycles", required_argument, 0, OPT_THINK},
@@ -280,6 +283,7 @@ int rb_parse_args(int argc, char **argv, struct rb_opts *o)
 		case OPT_DIRECT: o->direct = true; have_direct = true; break;
 		case OPT_BUFFERED: o->direct = false; break;
 		case OPT_FILE: o->file = a; break;
+		case OPT_BARRIER: o->barrier = a; break;
 		case OPT_SIZE:
 			if (parse_size(a, &v) || v == 0) return bad("bad --size '%s'%s", a, "");
 			o->size = v; break;

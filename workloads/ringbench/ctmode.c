@@ -100,6 +100,7 @@ void rb_run_completion_thread(const struct rb_opts *o, struct rb_result *r)
 	if (pthread_create(&t, NULL, completer, &ct))
 		rb_die(1, "pthread_create failed");
 	pthread_barrier_wait(&ct.ready);
+	rb_window(o, "open");
 
 	j->t_start = rb_ticks();
 	uint64_t deadline = j->t_start + (uint64_t)(o->runtime_s * 1e9 * rb_ticks_per_ns);
@@ -142,6 +143,7 @@ void rb_run_completion_thread(const struct rb_opts *o, struct rb_result *r)
 			rb_die(1, "io_uring_submit: %s", strerror(-ret));
 	}
 	pthread_join(t, NULL);
+	rb_window(o, "close");
 	r->elapsed_s = rb_ticks_to_ns(j->t_end - j->t_start) / 1e9;
 	r->ring2 = ct.info2;
 	r->has_ring2 = true;

@@ -87,6 +87,7 @@ struct rb_opts {
 	unsigned stall_timeout_ms;	/* stall */
 	bool destructive;
 	enum rb_catapi cat_api;		/* cat */
+	const char *barrier;		/* uringlab's probe-window socket, or NULL */
 };
 
 /* ---- args.c ---- */
@@ -220,6 +221,8 @@ extern uint64_t rb_target_size;		/* bytes usable */
 void rb_target_prepare(const struct rb_opts *o);	/* validates, lays out */
 void rb_job_init(struct rb_job *j, int id, const struct rb_opts *o);
 void rb_job_register(struct rb_job *j);		/* after ring creation */
+/* --barrier: tells uringlab "open" (before the first submit) or "close" (after the last completion) */
+void rb_window(const struct rb_opts *o, const char *what);
 void rb_job_prep(struct rb_job *j, struct io_uring_sqe *sqe, unsigned slot);
 void rb_job_submit_batched(struct rb_job *j);	/* after each rb_job_prep: --submit-batch */
 void rb_job_complete(struct rb_job *j, const struct io_uring_cqe *cqe, uint64_t now);

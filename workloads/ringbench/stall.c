@@ -89,6 +89,7 @@ void rb_run_stall(const struct rb_opts *o, struct rb_result *r)
 	pthread_t t;
 	if (pthread_create(&t, NULL, watcher, &s))
 		rb_die(1, "pthread_create failed");
+	rb_window(o, "open");
 
 	j->t_start = rb_ticks();
 	for (unsigned it = 0; it < o->iterations; it++) {
@@ -113,6 +114,7 @@ void rb_run_stall(const struct rb_opts *o, struct rb_result *r)
 	}
 	j->t_end = rb_ticks();
 	pthread_join(t, NULL);
+	rb_window(o, "close");
 	io_uring_queue_exit(&j->ring);
 	r->elapsed_s = rb_ticks_to_ns(j->t_end - j->t_start) / 1e9;
 	r->stall_us = s.lat_us;

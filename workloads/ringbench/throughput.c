@@ -26,6 +26,7 @@ static void *job_main(void *arg)
 	rb_job_register(j);
 	if (o->jobs > 1)
 		pthread_barrier_wait(&start_barrier);
+	rb_window(o, "open");
 
 	unsigned *freed = malloc(sizeof(unsigned) * o->qd);
 	if (!freed)
@@ -86,6 +87,7 @@ static void *job_main(void *arg)
 	}
 	j->t_end = rb_ticks();
 	j->o = o;
+	rb_window(o, "close");
 	free(freed);
 	io_uring_queue_exit(&j->ring);
 	return NULL;

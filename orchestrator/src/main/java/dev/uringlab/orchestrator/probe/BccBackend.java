@@ -41,18 +41,18 @@ public final class BccBackend extends SharedSlot.Backend {
     /** Refuses with the preflight line first: "python3-bpfcc not installed" beats a Python traceback. */
     @Override
     public ProbeSession start(List<ResolvedProbe> probes, List<Integer> irqs, Path runDir,
-                                           Duration attachTimeout, WorkloadScope scope) throws ToolException {
+                                           Duration attachTimeout, WorkloadScope scope, boolean processWindow) throws ToolException {
         Optional<String> problem = preflight();
         if (problem.isPresent()) {
             throw new ToolException(problem.get());
         }
         if (!slot.inExperiment() || scope != null) {
-            return BccSession.start(python, probes, irqs, runDir, attachTimeout, scope);
+            return BccSession.startOwn(python, probes, irqs, runDir, attachTimeout, scope);
         }
         Path dir = slot.experimentDir().resolve("bcc-session");
         List<String> command = BccSession.command(python, BccSession.sharedRunner(dir), probes, irqs, BccScripts.ids());
         SharedProbeProcess shared = slot.get(String.join(" ", command),
                 experimentDir -> BccSession.startShared(command, dir, attachTimeout));
-        return shared.runSession(runDir);
+        return shared.runSession(runDir, processWindow);
     }
 }

@@ -40,6 +40,26 @@ public final class BccSession implements ProbeSession {
             Duration attachTimeout, WorkloadScope scope) throws ToolException {
         Path ndjson = runDir.resolve("bcc.ndjson");
         Path runner = BccScripts.extractTo(runDir.resolve("bcc"));
+        List<String> command = scopedCommand(python, runner, probes, irqs, scope);
+        ChildProcess child = ChildProcess.start("bcc", command, ndjson, runDir.resolve("bcc.stderr"), runDir);
+        ProbeProcess process = new ProbeProcess("bcc", child, ndjson);
+        process.awaitAttached(attachTimeout, BccSession::attached);
+        return new BccSession(process);
+    }
+
+    /**
+     * A runner of this run's own that also dumps on SIGUSR1 (the runner always does), so the run can
+     * cut an I/O window out of it; its files in {@code runDir} as with {@link #start}.
+     */
+    static ProbeSession startOwn(String python, List<ResolvedProbe> probes, List<Integer> irqs, Path runDir,
+            Duration attachTimeout, WorkloadScope scope) throws ToolException {
+        List<String> command = scopedCommand(python, sharedRunner(runDir), probes, irqs, scope);
+        return startShared(command, runDir, attachTimeout).ownSession(runDir);
+    }
+
+    /** {@link #command}, its task-scoped probes limited to {@code scope}'s cgroup when there is one. */
+    private static List<String> scopedCommand(String python, Path runner, List<ResolvedProbe> probes, List<Integer> irqs,
+            WorkloadScope scope) {
         List<String> command = command(python, runner, probes, irqs, BccScripts.ids());
         if (scope != null) {
             List<String> scoped = probes.stream().filter(ResolvedProbe::available).map(ResolvedProbe::id)
@@ -50,10 +70,7 @@ public final class BccSession implements ProbeSession {
                         "--task-probes", String.join(",", scoped)));
             }
         }
-        ChildProcess child = ChildProcess.start("bcc", command, ndjson, runDir.resolve("bcc.stderr"), runDir);
-        ProbeProcess process = new ProbeProcess("bcc", child, ndjson);
-        process.awaitAttached(attachTimeout, BccSession::attached);
-        return new BccSession(process);
+        return command;
     }
 
     /**

@@ -41,7 +41,7 @@ final class BpftraceBackend extends SharedSlot.Backend {
 
     @Override
     public synchronized ProbeSession start(List<ResolvedProbe> probes, List<Integer> irqs, Path runDir,
-                                           Duration attachTimeout, WorkloadScope scope) throws ToolException {
+                                           Duration attachTimeout, WorkloadScope scope, boolean processWindow) throws ToolException {
         if (scope != null) {
             probes = probes.stream().map(p -> p.available() && scope.taskProbes().contains(p.id())
                     ? new ResolvedProbe(p.id(), p.variant(), p.meaning(),
@@ -54,13 +54,21 @@ final class BpftraceBackend extends SharedSlot.Backend {
         }
         String program = BpftraceProgram.merge(probes, template);
         if (slot.inExperiment() && scope == null && dumpsSubtract(program)) {
-            return sharedSession(program, runDir, attachTimeout);
+            return sharedSession(program, runDir, attachTimeout, processWindow);
+        }
+        if (dumpsSubtract(program)) {
+            // Its own bpftrace, but one that dumps on SIGUSR1, so the run can cut an I/O window out of it.
+            ChildProcess child = BpftraceSession.launch(binary, program + SharedProbeProcess.wakeProbe(),
+                    SharedProbeProcess.beginStatements() + " ", runDir);
+            return SharedProbeProcess.attach("bpftrace", child, runDir.resolve("bpftrace.ndjson"), program,
+                    attachTimeout, BpftraceSession::attached).ownSession(runDir);
         }
         BpftraceSession session = BpftraceSession.start(binary, program, runDir, attachTimeout);
         return ProbeSession.of(session.pid(), session::stop, session::close);
     }
 
-    private ProbeSession sharedSession(String program, Path runDir, Duration attachTimeout) throws ToolException {
+    private ProbeSession sharedSession(String program, Path runDir, Duration attachTimeout, boolean processWindow)
+            throws ToolException {
         SharedProbeProcess shared = slot.get(program, experimentDir -> {
             Path dir = experimentDir.resolve("bpftrace-session");
             ChildProcess child = BpftraceSession.launch(binary, program + SharedProbeProcess.wakeProbe(),
@@ -69,7 +77,7 @@ final class BpftraceBackend extends SharedSlot.Backend {
                     BpftraceSession::attached);
         });
         write(runDir.resolve("probes.bt"), program);
-        return shared.runSession(runDir);
+        return shared.runSession(runDir, processWindow);
     }
 
     /**

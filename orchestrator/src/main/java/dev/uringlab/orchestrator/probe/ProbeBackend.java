@@ -26,8 +26,18 @@ public interface ProbeBackend {
      * attached. {@code irqs} are the target device's IRQ numbers, needed only by irq_per_cpu.
      * Output files go to {@code runDir}.
      */
+    default ProbeSession start(List<ResolvedProbe> probes, List<Integer> irqs, Path runDir, Duration attachTimeout,
+                       WorkloadScope scope) throws ToolException {
+        return start(probes, irqs, runDir, attachTimeout, scope, true);
+    }
+
+    /**
+     * As above; with {@code processWindow} false the run reads its counts only from
+     * {@link ProbeSession#dump}s around its I/O, so a session kept across runs skips its opening
+     * dump and {@link ProbeSession#stop} returns no maps.
+     */
     ProbeSession start(List<ResolvedProbe> probes, List<Integer> irqs, Path runDir, Duration attachTimeout,
-                       WorkloadScope scope) throws ToolException;
+                       WorkloadScope scope, boolean processWindow) throws ToolException;
 
     /** System-wide counting: every probe sees every task. */
     default ProbeSession start(List<ResolvedProbe> probes, List<Integer> irqs, Path runDir, Duration attachTimeout)

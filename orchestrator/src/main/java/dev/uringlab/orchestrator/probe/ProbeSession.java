@@ -3,6 +3,8 @@ package dev.uringlab.orchestrator.probe;
 import dev.uringlab.analysis.parse.BpftraceMaps;
 import dev.uringlab.orchestrator.process.ToolException;
 
+import java.nio.file.Path;
+
 /**
  * Probes attached for one run, whichever backend runs them. A session exists only once every
  * probe is attached; {@link #stop} ends it and returns the maps in bpftrace's naming
@@ -11,6 +13,16 @@ import dev.uringlab.orchestrator.process.ToolException;
 public interface ProbeSession extends AutoCloseable {
 
     long pid();
+
+    /** True when {@link #dump} works: the tool prints its maps on SIGUSR1 and keeps counting. */
+    default boolean dumps() {
+        return false;
+    }
+
+    /** Every map as counted so far, while the probes keep counting; {@code raw} keeps the dump's text. */
+    default BpftraceMaps dump(Path raw) throws ToolException {
+        throw new ToolException("this probe session cannot print its maps while it runs");
+    }
 
     BpftraceMaps stop() throws ToolException;
 

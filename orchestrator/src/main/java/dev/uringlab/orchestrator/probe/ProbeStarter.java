@@ -38,6 +38,13 @@ public final class ProbeStarter {
     public static Started start(ProbeBackend backend, List<ResolvedProbe> probes, Map<String, ResolvedProbe> fallbacks,
                                 List<Integer> irqs, Path runDir, Duration attachTimeout, WorkloadScope scope)
             throws ToolException {
+        return start(backend, probes, fallbacks, irqs, runDir, attachTimeout, scope, true);
+    }
+
+    /** {@code processWindow}: see {@link ProbeBackend#start(List, List, Path, Duration, WorkloadScope, boolean)}. */
+    public static Started start(ProbeBackend backend, List<ResolvedProbe> probes, Map<String, ResolvedProbe> fallbacks,
+                                List<Integer> irqs, Path runDir, Duration attachTimeout, WorkloadScope scope,
+                                boolean processWindow) throws ToolException {
         List<ResolvedProbe> current = new ArrayList<>(probes);
         List<String> warnings = new ArrayList<>();
         while (true) {
@@ -45,7 +52,7 @@ public final class ProbeStarter {
                 return new Started(null, List.copyOf(current), warnings); // every probe fell back to unavailable
             }
             try {
-                ProbeSession session = backend.start(current, irqs, runDir, attachTimeout, scope);
+                ProbeSession session = backend.start(current, irqs, runDir, attachTimeout, scope, processWindow);
                 return new Started(session, List.copyOf(current), warnings);
             } catch (ToolException e) {
                 Set<String> failed = failedAttachPoints(e.getMessage());

@@ -96,21 +96,73 @@ public final class SharedProbeProcess implements AutoCloseable {
     }
 
     /**
-     * One run's session: the opening dump now, the closing one at {@link ProbeSession#stop}; both
-     * are kept in {@code runDir} as {@code <tool>.opening.ndjson} and {@code <tool>.closing.ndjson}.
+     * One run's session: the opening dump now (unless {@code openNow} is false: the run's counts all
+     * come from {@link ProbeSession#dump}s of an I/O window), the closing one at {@link ProbeSession#stop};
+     * both are kept in {@code runDir} as {@code <tool>.opening.ndjson} and {@code <tool>.closing.ndjson}.
+     * Without an opening dump, stop costs no dump and returns no maps.
      */
-    ProbeSession runSession(Path runDir) throws ToolException {
-        BpftraceMaps opening = dump(runDir.resolve(tool + ".opening.ndjson"));
-        return ProbeSession.of(pid(), () -> {
-            BpftraceMaps closing = dump(runDir.resolve(tool + ".closing.ndjson"));
-            try {
-                return closing.minus(opening);
-            } catch (IllegalArgumentException e) {
-                throw new ToolException(tool + " (pid " + pid() + "): " + e.getMessage(), e);
+    ProbeSession runSession(Path runDir, boolean openNow) throws ToolException {
+        BpftraceMaps opening = openNow ? dump(runDir.resolve(tool + ".opening.ndjson")) : null;
+        return new RunSession() {
+            @Override
+            public BpftraceMaps stop() throws ToolException {
+                if (opening == null) {
+                    return new BpftraceMaps(Map.of());
+                }
+                return difference(dump(runDir.resolve(tool + ".closing.ndjson")), opening);
             }
-        }, () -> {
-            // the probes stay attached for the experiment's next run
-        });
+
+            @Override
+            public void close() {
+                // the probes stay attached for the experiment's next run
+            }
+        };
+    }
+
+    /**
+     * A session of its own for one run (--probes-per-run, probe_scope: workload) that still answers
+     * SIGUSR1, so an I/O window can be cut out of it: counting starts at attach, {@link ProbeSession#stop}
+     * takes a last dump ({@code <tool>.closing.ndjson}), and {@link ProbeSession#close} stops the tool.
+     */
+    ProbeSession ownSession(Path runDir) {
+        return new RunSession() {
+            @Override
+            public BpftraceMaps stop() throws ToolException {
+                return dump(runDir.resolve(tool + ".closing.ndjson"));
+            }
+
+            @Override
+            public void close() {
+                SharedProbeProcess.this.close();
+            }
+        };
+    }
+
+    /** A run's view of this process: it dumps on demand; how it stops is the subclass's. */
+    private abstract class RunSession implements ProbeSession {
+        @Override
+        public long pid() {
+            return SharedProbeProcess.this.pid();
+        }
+
+        @Override
+        public boolean dumps() {
+            return true;
+        }
+
+        @Override
+        public BpftraceMaps dump(Path raw) throws ToolException {
+            return SharedProbeProcess.this.dump(raw);
+        }
+    }
+
+    /** {@code closing} minus {@code opening}, or a one-line error naming this tool. */
+    private BpftraceMaps difference(BpftraceMaps closing, BpftraceMaps opening) throws ToolException {
+        try {
+            return closing.minus(opening);
+        } catch (IllegalArgumentException e) {
+            throw new ToolException(tool + " (pid " + pid() + "): " + e.getMessage(), e);
+        }
     }
 
     /** Every map as it stands now; {@code raw} receives the dump's lines as the tool printed them. */

@@ -3,7 +3,6 @@ package dev.uringlab.orchestrator.run;
 import dev.uringlab.analysis.model.Metrics;
 import dev.uringlab.analysis.model.RunHostState;
 import dev.uringlab.analysis.model.RunRecord;
-import dev.uringlab.analysis.parse.BpftraceMaps;
 import dev.uringlab.orchestrator.host.CpuList;
 import dev.uringlab.orchestrator.host.HostException;
 import dev.uringlab.orchestrator.host.HostFs;
@@ -24,6 +23,7 @@ import dev.uringlab.orchestrator.probe.ResolvedProbe;
 import dev.uringlab.orchestrator.process.ChildProcess;
 import dev.uringlab.orchestrator.process.ToolException;
 import dev.uringlab.orchestrator.workload.Workload;
+import dev.uringlab.orchestrator.window.ProbeWindowRun;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -79,6 +79,7 @@ final class RunExecutor {
         HostCpuMeter hostCpu = null;
         Map<String, List<Double>> samples = Map.of();
         List<String> probeWarnings = new ArrayList<>();
+        ProbeWindowRun window = null;
         try {
             workload.prepare(run, targetPath);
             lap.mark("run: workload prepare + cgroup");
@@ -87,9 +88,12 @@ final class RunExecutor {
             }
             if (probesOf(plan).stream().anyMatch(ResolvedProbe::available)) {
                 WorkloadScope scope = cgroup == null ? null : new WorkloadScope(cgroup.id(), plan.taskScopedProbes());
+                int ioJobs = workload.ioWindowJobs(run);
                 ProbeStarter.Started attached = ProbeStarter.start(probes, probesOf(plan), plan.kprobeFallbacks(),
-                        plan.topology().irqNumbers(), runDir, ATTACH_TIMEOUT, scope);
+                        plan.topology().irqNumbers(), runDir, ATTACH_TIMEOUT, scope,
+                        ProbeWindowRun.needsProcessWindow(ioJobs, availableIds(probesOf(plan))));
                 session = attached.session();
+                window = session == null ? null : ProbeWindowRun.start(session, runDir, ioJobs);
                 costMeter = session == null ? null : ProbeCostMeter.start(session.pid(), attached.probes());
                 effectiveProbes = attached.probes(); // later runs of the experiment start from the fallbacks
                 probeWarnings.addAll(attached.warnings());
@@ -104,7 +108,9 @@ final class RunExecutor {
                 hostCpu = HostCpuMeter.start(fs, ours(session, backgrounds));
                 long w0 = System.nanoTime();
                 Path cgroupDir = cgroup == null ? null : cgroup.dir();
-                metrics = ChildProcess.inCgroup(cgroupDir, () -> workload.run(run, targetPath, runDir));
+                ProbeWindowRun io = window;
+                metrics = ChildProcess.inCgroup(cgroupDir, () -> io == null || io.socket() == null
+                        ? workload.run(run, targetPath, runDir) : workload.run(run, targetPath, runDir, io.socket()));
                 hostCpu.stop();
                 workloadSeconds = (System.nanoTime() - w0) / 1e9;
                 lap.mark("run: workload process");
@@ -115,8 +121,8 @@ final class RunExecutor {
                     if (costMeter != null) {
                         costMeter.stop();
                     }
-                    BpftraceMaps maps = session.stop();
-                    counts.putAll(maps.byProbe(availableIds(probesOf(plan))));
+                    counts.putAll(window.counts(availableIds(probesOf(plan))));
+                    probeWarnings.addAll(window.warnings());
                     for (String id : availableIds(probesOf(plan))) {
                         counts.putIfAbsent(id, Map.of()); // attached but never fired: a real zero
                     }
@@ -127,7 +133,13 @@ final class RunExecutor {
             lap.mark("run: samples + backgrounds stop");
         } catch (ToolException | HostException e) {
             error = e.getMessage();
+            if (window != null && window.failure() != null && !error.contains(window.failure().getMessage())) {
+                error += "; probe window: " + window.failure().getMessage(); // why the barrier helper failed the job
+            }
         } finally {
+            if (window != null) {
+                window.close(); // the barrier's socket goes, whatever happened to the workload
+            }
             if (session != null) {
                 session.close();
             }
@@ -146,7 +158,8 @@ final class RunExecutor {
         List<String> warnings = new ArrayList<>(probeWarnings);
         hostChanges.forEach(c -> warnings.add("host changed during the run: " + c));
         Map<String, Double> measured = error == null
-                ? NoisyHost.addTo(hostCpu, ProbeCostMeter.addTo(costMeter, metrics.asMap())) : Map.of();
+                ? ProbeWindowRun.addTo(window, NoisyHost.addTo(hostCpu, ProbeCostMeter.addTo(costMeter, metrics.asMap())))
+                : Map.of();
         NoisyHost.warning(measured, noisyAbovePct).ifPresent(warnings::add);
         double wall = (System.nanoTime() - t0) / 1e9;
         return new RunRecord(run.experiment(), run.runId(), run.index(), run.repetition(),

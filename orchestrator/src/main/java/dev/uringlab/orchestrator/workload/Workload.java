@@ -33,4 +33,23 @@ public interface Workload {
      * output in {@code runDir}; returns normalized metrics or throws with the tool's own error.
      */
     Metrics run(RunSpec run, String targetPath, Path runDir) throws ToolException, InterruptedException;
+
+    /**
+     * How many workers of {@code run} will each say, through an {@code IoBarrier}, that their I/O
+     * begins and has ended (fio: one per job); 0 when this workload cannot tell, and its probes then
+     * count over its whole process, start-up and exit included.
+     */
+    default int ioWindowJobs(RunSpec run) {
+        return 0;
+    }
+
+    /**
+     * {@link #run}, with each worker connecting to the barrier at {@code barrierSocket} right before
+     * its first I/O and right after its last, and waiting for the answer. Only called when
+     * {@link #ioWindowJobs} is above 0.
+     */
+    default Metrics run(RunSpec run, String targetPath, Path runDir, Path barrierSocket)
+            throws ToolException, InterruptedException {
+        return run(run, targetPath, runDir);
+    }
 }

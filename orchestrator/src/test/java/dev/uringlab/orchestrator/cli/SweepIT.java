@@ -150,8 +150,10 @@ public class SweepIT {
             assertTrue(row.get("wake_up_state_variant").startsWith("unavailable: ")
                     || row.get("wake_up_state_variant").equals("kprobe"), row.toString());
             Path runDir = exp.resolve("runs").resolve(row.get("run_id"));
-            // One bpftrace for the experiment: each run keeps the two dumps its counts are the difference of.
-            for (String f : List.of("run.json", "fio.json", "bpftrace.opening.ndjson", "bpftrace.closing.ndjson",
+            // One bpftrace for the experiment: each run keeps the two dumps its counts are the difference of,
+            // taken around fio's I/O (no set-up probe here, so no dumps around its whole process).
+            assertEquals(1.0, Double.parseDouble(row.get("probe_window_io")), row.toString());
+            for (String f : List.of("run.json", "fio.json", "probes.io-opening.ndjson", "probes.io-closing.ndjson",
                     "fio.stderr", "interrupts.before", "interrupts.after", "probes.bt")) {
                 assertTrue(Files.exists(runDir.resolve(f)), runDir.resolve(f) + " missing");
             }

@@ -122,6 +122,14 @@ public record FioJob(
         return cmd;
     }
 
+    /** This job with one more {@code extra} option (checked like the others). */
+    public FioJob withExtra(String key, String value) {
+        Map<String, String> more = new TreeMap<>(extra);
+        more.put(key, value);
+        return new FioJob(engine, rw, bs, iodepth, numjobs, runtimeSeconds, rampSeconds, direct, size, filename,
+                sqthreadPoll, sqthreadPollCpu, registerFiles, fixedBufs, forceAsync, hipri, more);
+    }
+
     /** Seconds fio should need: a run that exceeds this by a wide margin is hung, not slow. */
     public int expectedSeconds() {
         return runtimeSeconds + rampSeconds;

@@ -8,6 +8,8 @@ import dev.uringlab.orchestrator.plan.RunSpec;
 import dev.uringlab.orchestrator.process.ToolException;
 import dev.uringlab.orchestrator.process.Tools;
 import dev.uringlab.orchestrator.workload.Workload;
+import dev.uringlab.orchestrator.window.BarrierHelper;
+import dev.uringlab.orchestrator.window.IoBarrier;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -36,9 +38,38 @@ public final class FioWorkload implements Workload {
 
     @Override
     public Metrics run(RunSpec run, String targetPath, Path runDir) throws ToolException, InterruptedException {
+        return run(run, targetPath, runDir, null);
+    }
+
+    /**
+     * fio 3.33 runs exec_prerun in every job after its ring is set up (io_uring_setup, mmap, SQPOLL
+     * thread: the engine's post_init) and before its first I/O, and exec_postrun after its last I/O,
+     * before the files, buffers and ring are torn down (backend.c thread_main). A job's own
+     * exec_prerun/exec_postrun in extra leaves the process window: fio keeps only one of each.
+     */
+    @Override
+    public int ioWindowJobs(RunSpec run) {
+        FioOptions o = run.options(FioOptions.class);
+        if (o.extra().containsKey("exec_prerun") || o.extra().containsKey("exec_postrun")) {
+            return 0;
+        }
+        return BarrierHelper.locate().isPresent() ? Math.toIntExact(o.numjobs()) : 0;
+    }
+
+    @Override
+    public Metrics run(RunSpec run, String targetPath, Path runDir, Path barrierSocket)
+            throws ToolException, InterruptedException {
         FioJob job;
         try {
             job = job(run.options(FioOptions.class), run.target(), targetPath);
+            if (barrierSocket != null) {
+                Path helper = BarrierHelper.locate().orElseThrow(() -> new ToolException(
+                        BarrierHelper.NAME + " is gone: rebuild it with make -C workloads/ringbench"));
+                job = job.withExtra("exec_prerun", String.join(" ",
+                                BarrierHelper.command(helper, barrierSocket, IoBarrier.OPEN)))
+                        .withExtra("exec_postrun", String.join(" ",
+                                BarrierHelper.command(helper, barrierSocket, IoBarrier.CLOSE)));
+            }
         } catch (IllegalArgumentException e) {
             throw new ToolException(e.getMessage());
         }

@@ -51,9 +51,25 @@ public final class RingbenchWorkload implements Workload {
 
     @Override
     public Metrics run(RunSpec run, String targetPath, Path runDir) throws ToolException, InterruptedException {
+        return run(run, targetPath, runDir, null);
+    }
+
+    /** Throughput mode: each job says open after its ring is set up and close after its last completion; other modes have one. */
+    @Override
+    public int ioWindowJobs(RunSpec run) {
+        RingbenchOptions o = run.options(RingbenchOptions.class);
+        return "throughput".equals(o.mode()) && o.flags().get("jobs") instanceof Long jobs ? Math.toIntExact(jobs) : 1;
+    }
+
+    @Override
+    public Metrics run(RunSpec run, String targetPath, Path runDir, Path barrierSocket)
+            throws ToolException, InterruptedException {
         List<String> command = new ArrayList<>(List.of("taskset", "-c", CpuList.format(run.cpus())));
         command.add(binary.toString());
         command.addAll(arguments(run, targetPath));
+        if (barrierSocket != null) {
+            command.addAll(List.of("--barrier", barrierSocket.toString()));
+        }
         Path json = runDir.resolve(JSON);
         try {
             Files.writeString(runDir.resolve(CMDLINE), String.join(" ", command) + "\n", StandardCharsets.UTF_8);
