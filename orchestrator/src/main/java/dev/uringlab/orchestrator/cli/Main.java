@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
         subcommands = {RunCommand.class, PlanCommand.class, ProbesCommand.class, TopologyCommand.class,
                 RestoreCommand.class, PlotCommand.class, CompareCommand.class, ImportCommand.class,
                 BenchPlotCommand.class, OverheadCommand.class, LabCommand.class, ReproduceCommand.class, SubmitCommand.class,
-                StatusCommand.class, CollectCommand.class, CommandLine.HelpCommand.class})
+                StatusCommand.class, CollectCommand.class, CdsTrainingCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     @Override

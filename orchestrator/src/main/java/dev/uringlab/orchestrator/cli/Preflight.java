@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Checks, before the first change to the host, that every tool and privilege the plan needs is
@@ -24,13 +25,14 @@ record Preflight(Map<String, Workload> workloads, Map<String, ProbeBackend> prob
     static Preflight check(Plan plan) throws MissingToolException {
         Map<String, Workload> workloads = new LinkedHashMap<>();
         Map<String, ProbeBackend> backends = new LinkedHashMap<>();
-        Map<String, String> versions = new LinkedHashMap<>();
+        // Each version is a tool started and waited for (fio, bpftrace: 20-60 ms each): all at once.
+        Map<String, CompletableFuture<String>> versions = new LinkedHashMap<>();
         for (ExperimentPlan e : plan.experiments()) {
             String kind = e.experiment().workload().kind();
             if (!workloads.containsKey(kind)) {
                 Workload workload = workload(kind);
                 workloads.put(kind, workload);
-                versions.put(kind, workload.version());
+                versions.put(kind, CompletableFuture.supplyAsync(workload::version, Preflight::ownThread));
             }
             String backend = e.experiment().backend();
             if (e.hasAvailableProbes() && !backends.containsKey(backend)) {
@@ -46,10 +48,28 @@ record Preflight(Map<String, Workload> workloads, Map<String, ProbeBackend> prob
                         + "mount -t tracefs tracefs /sys/kernel/tracing");
             }
         }
-        return new Preflight(workloads, backends, versions);
+        Map<String, String> known = new LinkedHashMap<>();
+        versions.forEach((tool, version) -> known.put(tool, joined(version)));
+        return new Preflight(workloads, backends, known);
     }
 
-    private static ProbeBackend probeBackend(String name, Map<String, String> versions) throws MissingToolException {
+    private static String joined(CompletableFuture<String> version) {
+        try {
+            return version.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
+    }
+
+    /** A thread per version: the common pool has one worker on a 2-CPU host and would run them one by one. */
+    private static void ownThread(Runnable r) {
+        Thread t = new Thread(r, "uringlab-version");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    private static ProbeBackend probeBackend(String name, Map<String, CompletableFuture<String>> versions)
+            throws MissingToolException {
         String bpftrace = Tools.which("bpftrace").orElse("bpftrace");
         ProbeBackend backend = ProbeBackend.named(name, bpftrace);
         var problem = backend.preflight();
@@ -57,7 +77,8 @@ record Preflight(Map<String, Workload> workloads, Map<String, ProbeBackend> prob
             throw new MissingToolException(problem.get());
         }
         versions.put(name, name.equals(ProbeBackend.BPFTRACE)
-                ? Tools.version(bpftrace, "--version").orElse("unknown") : "bcc via /usr/bin/python3 (python3-bpfcc)");
+                ? CompletableFuture.supplyAsync(() -> Tools.version(bpftrace, "--version").orElse("unknown"), Preflight::ownThread)
+                : CompletableFuture.completedFuture("bcc via /usr/bin/python3 (python3-bpfcc)"));
         return backend;
     }
 

@@ -52,17 +52,22 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        dev.uringlab.orchestrator.run.PhaseTimes.sinceProcessStart("command: process start to run");
+        dev.uringlab.orchestrator.run.PhaseTimes.Lap lap = dev.uringlab.orchestrator.run.PhaseTimes.lap();
         Lab lab = Lab.open();
         PrintStream out = System.out;
         Plan plan = experiments.plan(lab, out::println);
         RunSelection.check(plan, runs);
+        lap.mark("command: load + plan");
         Preflight preflight = Preflight.check(plan);
+        lap.mark("command: preflight");
         SweepRunner runner = new SweepRunner(lab.fs, lab.planner()::plan, preflight.workloads(),
                 preflight.probeBackends(), preflight.toolVersions());
         ExpectationsStep.store(plan, experiments.results);
         SweepSummary summary;
         try (SweepGuard guard = SweepGuard.begin(lab.fs, plan.experiments().stream()
                 .map(e -> e.experiment().name()).toList(), experiments.results, out)) {
+            lap.mark("command: lock, leftovers, BPF scan");
             summary = runner.run(plan, new RunOptions(experiments.results, force, out, probesPerRun, runs, noisyAbovePct));
         }
         double overhead = summary.ok() + summary.failed() == 0 ? 0

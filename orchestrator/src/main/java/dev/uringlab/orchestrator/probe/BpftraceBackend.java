@@ -42,19 +42,11 @@ final class BpftraceBackend extends SharedSlot.Backend {
     @Override
     public synchronized ProbeSession start(List<ResolvedProbe> probes, List<Integer> irqs, Path runDir,
                                            Duration attachTimeout, WorkloadScope scope, boolean processWindow) throws ToolException {
-        if (scope != null) {
-            probes = probes.stream().map(p -> p.available() && scope.taskProbes().contains(p.id())
-                    ? new ResolvedProbe(p.id(), p.variant(), p.meaning(),
-                            BpftraceProgram.scoped(p.body(), scope.bpftraceCondition()), null)
-                    : p).toList();
-        }
-        Map<String, String> template = new HashMap<>();
-        if (probes.stream().anyMatch(p -> p.available() && p.body().contains("{{" + BpftraceProgram.IRQS + "}}"))) {
-            template.put(BpftraceProgram.IRQS, BpftraceProgram.irqFilter(irqs));
-        }
-        String program = BpftraceProgram.merge(probes, template);
+        String program = program(probes, irqs, scope);
         if (slot.inExperiment() && scope == null && dumpsSubtract(program)) {
-            return sharedSession(program, runDir, attachTimeout, processWindow);
+            SharedProbeProcess shared = slot.get(program, starter(program, attachTimeout));
+            write(runDir.resolve("probes.bt"), program);
+            return shared.runSession(runDir, processWindow);
         }
         if (dumpsSubtract(program)) {
             // Its own bpftrace, but one that dumps on SIGUSR1, so the run can cut an I/O window out of it.
@@ -67,17 +59,36 @@ final class BpftraceBackend extends SharedSlot.Backend {
         return ProbeSession.of(session.pid(), session::stop, session::close);
     }
 
-    private ProbeSession sharedSession(String program, Path runDir, Duration attachTimeout, boolean processWindow)
-            throws ToolException {
-        SharedProbeProcess shared = slot.get(program, experimentDir -> {
+    @Override
+    public synchronized void startEarly(List<ResolvedProbe> probes, List<Integer> irqs, Duration attachTimeout) {
+        String program = program(probes, irqs, null);
+        if (slot.inExperiment() && dumpsSubtract(program)) {
+            slot.startEarly(program, starter(program, attachTimeout));
+        }
+    }
+
+    private static String program(List<ResolvedProbe> probes, List<Integer> irqs, WorkloadScope scope) {
+        if (scope != null) {
+            probes = probes.stream().map(p -> p.available() && scope.taskProbes().contains(p.id())
+                    ? new ResolvedProbe(p.id(), p.variant(), p.meaning(),
+                            BpftraceProgram.scoped(p.body(), scope.bpftraceCondition()), null)
+                    : p).toList();
+        }
+        Map<String, String> template = new HashMap<>();
+        if (probes.stream().anyMatch(p -> p.available() && p.body().contains("{{" + BpftraceProgram.IRQS + "}}"))) {
+            template.put(BpftraceProgram.IRQS, BpftraceProgram.irqFilter(irqs));
+        }
+        return BpftraceProgram.merge(probes, template);
+    }
+
+    private SharedSlot.Starter starter(String program, Duration attachTimeout) {
+        return experimentDir -> {
             Path dir = experimentDir.resolve("bpftrace-session");
             ChildProcess child = BpftraceSession.launch(binary, program + SharedProbeProcess.wakeProbe(),
                     SharedProbeProcess.beginStatements() + " ", dir);
             return SharedProbeProcess.attach("bpftrace", child, dir.resolve("bpftrace.ndjson"), program, attachTimeout,
                     BpftraceSession::attached);
-        });
-        write(runDir.resolve("probes.bt"), program);
-        return shared.runSession(runDir, processWindow);
+        };
     }
 
     /**

@@ -52,6 +52,14 @@ public interface ProbeBackend {
     default void beginExperiment(Path dir) {
     }
 
+    /**
+     * Within an experiment: begin compiling and attaching what the first run's {@link #start}
+     * will ask for, without waiting, so that it overlaps the sweep's own preparation. Only a hint:
+     * a start asking for something else, or a backend that ignores it, starts as before.
+     */
+    default void startEarly(List<ResolvedProbe> probes, List<Integer> irqs, Duration attachTimeout) {
+    }
+
     /** The experiment is over: stop whatever {@link #beginExperiment} kept running. */
     default void endExperiment() {
     }

@@ -38,6 +38,24 @@ public final class PhaseTimes {
         return new Lap();
     }
 
+    /**
+     * Adds the time from this process's start (launcher script included: it execs the JVM) to now
+     * under {@code name}. From /proc/uptime and the process's start tick, both 10 ms clocks:
+     * ProcessHandle's start instant goes through the boot time in whole seconds, up to 1 s off.
+     */
+    public static void sinceProcessStart(String name) {
+        try {
+            String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/self/stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            double startedS = Long.parseLong(f[19]) / 100.0;   // field 22, in USER_HZ (100 on Linux)
+            double nowS = Double.parseDouble(java.nio.file.Files.readString(java.nio.file.Path.of("/proc/uptime"))
+                    .split(" ")[0]);
+            add(name, (long) ((nowS - startedS) * 1e9));
+        } catch (java.io.IOException | RuntimeException e) {
+            // not Linux or an unreadable /proc: the phase is simply missing from the table
+        }
+    }
+
     public static Phase start(String name) {
         long t0 = System.nanoTime();
         return () -> add(name, System.nanoTime() - t0);

@@ -43,7 +43,7 @@ import java.util.Map;
  */
 final class RunExecutor {
 
-    private static final Duration ATTACH_TIMEOUT = Duration.ofSeconds(90);
+    static final Duration ATTACH_TIMEOUT = Duration.ofSeconds(90);
 
     private final HostFs fs;
     private final Workload workload;

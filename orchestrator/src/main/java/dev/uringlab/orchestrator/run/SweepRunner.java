@@ -121,6 +121,11 @@ public final class SweepRunner {
         ProbeBackend backend = probeBackends.get(experiment.experiment().backend());
         if (backend != null && !options.probesPerRun()) {
             backend.beginExperiment(store.experimentDir());
+            // The probe tool compiles (about 0.3 s of one CPU) while the manifest and target are
+            // prepared; the host's knobs are applied by now, as for a start at the first run.
+            if (experiment.hasAvailableProbes() && !experiment.scopedToWorkload() && anyToRun(experiment, store, options)) {
+                backend.startEarly(experiment.probes(), experiment.topology().irqNumbers(), RunExecutor.ATTACH_TIMEOUT);
+            }
         }
         Thread stopping = null;
         try {
@@ -142,6 +147,12 @@ public final class SweepRunner {
                 }
             }
         }
+    }
+
+    /** True when some run of the experiment will execute (selected, and not finished already unless --force). */
+    private static boolean anyToRun(ExperimentPlan experiment, ResultStore store, RunOptions options) {
+        return experiment.runs().stream().anyMatch(r -> options.selected(r.runId())
+                && (options.force() || !store.stored(r.runId()).map(RunRecord::ok).orElse(false)));
     }
 
     private static Thread stopInBackground(ProbeBackend backend) {
@@ -294,7 +305,9 @@ public final class SweepRunner {
                         i.irq(), i.name(), HostInfo.cpus(i.effectiveCpus()))).toList(),
                 HostInfo.cpus(experiment.topology().irqCpus()));
         Map<String, String> tools = new LinkedHashMap<>();
-        tools.put("workload", workload.version());
+        // Preflight asked the tool already; asking again costs a process start.
+        String kind = experiment.experiment().workload().kind();
+        tools.put("workload", toolVersions.containsKey(kind) ? toolVersions.get(kind) : workload.version());
         tools.put("probe_backend", experiment.experiment().backend());
         tools.putAll(new TreeMap<>(toolVersions));
         Map<String, ExperimentManifest.Probe> probes = new LinkedHashMap<>();
