@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 # @id: io_uring_enter
 # @usage: /usr/bin/python3 probes/bcc/io_uring_enter.py [--variant tracepoint]  (root; Ctrl-C prints the map as bpftrace -f json would)
-# @no_kprobe: the syscall tracepoint is exact and arch-independent; a kprobe on __x64_sys_io_uring_enter would add nothing
+# @no_kprobe: the syscall tracepoint is exact and arch-independent, but it puts every task on the traced syscall path (measured: +12 ns per syscall of any task, fio QD 1 with this probe alone at 0.94 of bare IOPS); a kprobe on __x64_sys_io_uring_enter would avoid that, untried
 # The BCC twin of ../io_uring_enter.bt: same map names and keys; what each variant counts is said there, once.
 
 VARIANTS = {
