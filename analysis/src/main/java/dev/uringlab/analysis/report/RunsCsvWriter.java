@@ -35,14 +35,18 @@ public final class RunsCsvWriter {
         return out.toString();
     }
 
-    /** Streamed row by row: 100,000 runs are 40 MB of text, which `plot` must not hold twice in a 512 MiB heap. */
-    public static void write(List<RunRecord> runs, java.io.Writer out) throws java.io.IOException {
+    /**
+     * Streamed row by row: 100,000 runs are 40 MB of text, which `plot` must not hold twice in a 512 MiB heap.
+     * Returns the columns written, so a later run that {@link Columns#fits} them can be appended.
+     */
+    public static Columns write(List<RunRecord> runs, java.io.Writer out) throws java.io.IOException {
         Columns columns = Columns.of(runs);
         out.write(columns.header());
         for (RunRecord run : runs) {
             out.write(columns.row(run));
         }
         out.flush();
+        return columns;
     }
 
     /**

@@ -5,6 +5,7 @@ import dev.uringlab.analysis.model.RunRecord;
 import dev.uringlab.analysis.report.RunsCsvWriter;
 
 import java.io.IOException;
+import java.io.StringWriter;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -34,16 +35,12 @@ final class RunsCsvFile {
 
     /** The whole file from these runs, given in plan order, replaced in one rename. */
     void rewrite(List<RunRecord> runs) throws IOException {
-        RunsCsvWriter.Columns rewritten = RunsCsvWriter.Columns.of(runs);
-        StringBuilder text = new StringBuilder(rewritten.header());
-        for (RunRecord run : runs) {
-            text.append(rewritten.row(run));
-        }
-        byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
+        StringWriter text = new StringWriter();
+        RunsCsvWriter.Columns written = RunsCsvWriter.write(runs, text);
         AtomicFiles.write(file, text.toString());
-        columns = rewritten;
+        columns = written;
         lastIndex = runs.isEmpty() ? 0 : runs.get(runs.size() - 1).index();
-        writtenSize = bytes.length;
+        writtenSize = Files.size(file);
     }
 
     /** Appends the run's row and syncs it when that keeps the file equal to a rewrite; false when a rewrite is needed. */
