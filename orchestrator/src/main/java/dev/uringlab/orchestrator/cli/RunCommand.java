@@ -65,10 +65,22 @@ final class RunCommand implements Callable<Integer> {
                 preflight.probeBackends(), preflight.toolVersions());
         ExpectationsStep.store(plan, experiments.results);
         SweepSummary summary;
+        RunOptions options = new RunOptions(experiments.results, force, out, probesPerRun, runs, noisyAbovePct);
+        SweepGuard.OnLocked startProbes = new SweepGuard.OnLocked() {
+            @Override
+            public void start() {
+                runner.startProbesEarly(plan, options);
+            }
+
+            @Override
+            public void undo() {
+                runner.stopEarlyProbes();
+            }
+        };
         try (SweepGuard guard = SweepGuard.begin(lab.fs, plan.experiments().stream()
-                .map(e -> e.experiment().name()).toList(), experiments.results, out)) {
+                .map(e -> e.experiment().name()).toList(), experiments.results, out, startProbes)) {
             lap.mark("command: lock, leftovers, BPF scan");
-            summary = runner.run(plan, new RunOptions(experiments.results, force, out, probesPerRun, runs, noisyAbovePct));
+            summary = runner.run(plan, options);
         }
         double overhead = summary.ok() + summary.failed() == 0 ? 0
                 : (summary.wallSeconds() - summary.workloadSeconds()) / (summary.ok() + summary.failed());

@@ -50,7 +50,7 @@ final class ProbeProcess implements AutoCloseable {
                         + child.stderrTail(STDERR_LINES));
             }
             try {
-                Thread.sleep(50);
+                Thread.sleep(5);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 child.stop(Duration.ofSeconds(2));

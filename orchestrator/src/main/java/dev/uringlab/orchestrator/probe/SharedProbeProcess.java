@@ -28,8 +28,9 @@ import java.util.regex.Pattern;
  * <p>Which output is the answer to which SIGUSR1: on every SIGUSR1 the tool first prints a line
  * {@code uringlab-dump-signal <sender pid>} (bpftrace from a {@code signal:signal_generate} probe,
  * the BCC runner from the signal's siginfo), then its maps, then the map {@link #END_MAP}. A dump
- * is the maps after the line naming <em>this</em> signal's sender, up to the next end marker, so a
- * late dump of an earlier signal (one that timed out) is never taken for this one's. The end marker
+ * is the maps after the line naming <em>this</em> signal's sender (our signaller, not someone
+ * else's kill), up to the next end marker; a tool that let a signal time out is stopped, so its
+ * late dump is never taken for a later signal's. The end marker
  * is last because both tools print maps in name order; a map printed twice in one dump, or after an
  * end marker, means they did not, and is refused. bpftrace 0.17 also needs the printf to notice the
  * signal promptly: its poll loop goes back to a 100 ms epoll_wait after EINTR, and only the printf's
@@ -208,8 +209,13 @@ public final class SharedProbeProcess implements AutoCloseable {
                 }
             }
             if (!child.isAlive() || System.nanoTime() > deadline) {
+                boolean exited = !child.isAlive();
+                // Every signal comes from the same sender, so a late answer to this one would pass
+                // for the next one's: a tool that does not answer is not asked again.
+                child.stop(Duration.ofSeconds(2));
                 throw new ToolException(tool + " did not print its maps on SIGUSR1 within " + DUMP_TIMEOUT.toSeconds()
-                        + " s" + (child.isAlive() ? "" : " (it exited)") + ": " + child.stderrTail(STDERR_LINES));
+                        + " s" + (exited ? " (it exited)" : " (stopped; the next run starts a new one)") + ": "
+                        + child.stderrTail(STDERR_LINES));
             }
             try {
                 Thread.sleep(1);

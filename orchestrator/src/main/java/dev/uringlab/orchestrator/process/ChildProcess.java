@@ -139,13 +139,22 @@ public final class ChildProcess implements AutoCloseable {
     }
 
     /**
-     * Sends {@code signal}; returns the pid of the process that sent it (a {@code kill} child, so a
-     * tool that logs who signalled it can tell this signal from others), or -1 when none was sent
-     * that way.
+     * Sends {@code signal}; returns the pid of the process that sent it, so a tool that logs who
+     * signalled it can tell our signals from others' (the JVM's {@link Signaller} shell, the same
+     * for every signal; a {@code kill} child when that shell is unavailable), or -1 when none was
+     * sent that way.
      */
     public long signal(String signal) {
         if (!process.isAlive()) {
             return -1;
+        }
+        Signaller signaller = Signaller.shared();
+        if (signaller != null) {
+            try {
+                return signaller.send(signal, process.pid());
+            } catch (IOException e) {
+                // The shell is gone (killed by someone): kill(1) below; the next call starts another.
+            }
         }
         try {
             Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(process.pid()))

@@ -23,8 +23,33 @@ public final class SweepGuard implements AutoCloseable {
         this.lock = lock;
     }
 
+    /**
+     * What starts as soon as the lock is held, before the leftover and BPF scans (the sweep's
+     * probes compile meanwhile), and is undone when the sweep is refused after all.
+     */
+    public interface OnLocked {
+        OnLocked NOTHING = new OnLocked() {
+            @Override
+            public void start() {
+            }
+
+            @Override
+            public void undo() {
+            }
+        };
+
+        void start();
+
+        void undo();
+    }
+
     /** Refusals (another sweep, leftovers that need the user) are a {@link ToolException} naming the command to run. */
     public static SweepGuard begin(HostFs fs, List<String> experiments, Path results, PrintStream out)
+            throws ToolException, IOException {
+        return begin(fs, experiments, results, out, OnLocked.NOTHING);
+    }
+
+    public static SweepGuard begin(HostFs fs, List<String> experiments, Path results, PrintStream out, OnLocked onLocked)
             throws ToolException, IOException {
         HostLock lock;
         try {
@@ -34,6 +59,8 @@ public final class SweepGuard implements AutoCloseable {
         }
         try {
             Watchdog.start();
+            // After the watchdog, so that what it starts cannot outlive a SIGKILLed uringlab either.
+            onLocked.start();
             Leftovers.Report left = new Leftovers(fs).clean(lock.previousHolder(), results);
             left.cleaned().forEach(c -> out.println("uringlab: found what an earlier sweep left: " + c));
             if (!left.refusals().isEmpty()) {
@@ -51,6 +78,7 @@ public final class SweepGuard implements AutoCloseable {
             }
             return new SweepGuard(lock);
         } catch (ToolException | RuntimeException e) {
+            onLocked.undo();
             lock.close();
             throw e;
         }

@@ -52,6 +52,9 @@ public final class SweepRunner {
     private final Map<String, Workload> workloads;
     private final Map<String, ProbeBackend> probeBackends;
     private final Map<String, String> toolVersions;
+    /** The experiment directory whose probes {@link #startProbesEarly} started and no experiment has taken over yet. */
+    private Path earlyFor;
+    private ProbeBackend earlyBackend;
 
     /**
      * @param workloads     one preflighted workload per kind the plan uses
@@ -72,7 +75,63 @@ public final class SweepRunner {
         ExperimentPlan replan(Experiment experiment) throws ConfigException, HostException;
     }
 
+    /**
+     * Starts the first experiment's shared probe process right after the host lock is taken, so
+     * the probe tool compiles (bpftrace: about 0.25 s of one CPU) while the leftover scan, the
+     * host session, the manifest and the target are prepared; {@link #run} takes it over. Not for
+     * an experiment whose host knobs renumber the IRQs its program names (it starts after its
+     * knobs, as before), nor with --probes-per-run. Whatever is not taken over is stopped by
+     * {@link #stopEarlyProbes} or at the end of {@link #run}.
+     */
+    public synchronized void startProbesEarly(Plan plan, RunOptions options) {
+        if (options.probesPerRun() || earlyFor != null) {
+            return;
+        }
+        ExperimentPlan first = plan.experiments().stream()
+                .filter(e -> e.runs().stream().anyMatch(r -> options.selected(r.runId()))).findFirst().orElse(null);
+        if (first == null || first.experiment().host().changesIrqLayout()) {
+            return;
+        }
+        ProbeBackend backend = probeBackends.get(first.experiment().backend());
+        ResultStore store = new ResultStore(options.resultsRoot(), first.experiment().name());
+        if (backend == null || !first.hasAvailableProbes() || first.scopedToWorkload() || !anyToRun(first, store, options)) {
+            return;
+        }
+        backend.beginExperiment(store.experimentDir());
+        backend.startEarly(first.probes(), first.topology().irqNumbers(), RunExecutor.ATTACH_TIMEOUT);
+        earlyFor = store.experimentDir();
+        earlyBackend = backend;
+    }
+
+    /** Stops what {@link #startProbesEarly} started if no experiment took it over (the sweep was refused or failed first). */
+    public synchronized void stopEarlyProbes() {
+        if (earlyBackend != null) {
+            earlyBackend.endExperiment();
+        }
+        earlyFor = null;
+        earlyBackend = null;
+    }
+
+    /** True, once, when {@code experimentDir}'s probes were started early on {@code backend}: the caller now owns them. */
+    private synchronized boolean takeEarlyProbes(Path experimentDir, ProbeBackend backend) {
+        if (earlyBackend == null || earlyBackend != backend || !experimentDir.equals(earlyFor)) {
+            return false;
+        }
+        earlyFor = null;
+        earlyBackend = null;
+        return true;
+    }
+
     public SweepSummary run(Plan plan, RunOptions options)
+            throws IOException, ToolException, InterruptedException, HostException, ConfigException {
+        try {
+            return runAll(plan, options);
+        } finally {
+            stopEarlyProbes();
+        }
+    }
+
+    private SweepSummary runAll(Plan plan, RunOptions options)
             throws IOException, ToolException, InterruptedException, HostException, ConfigException {
         Tally tally = new Tally();
         long t0 = System.nanoTime();
@@ -119,7 +178,7 @@ public final class SweepRunner {
         Workload workload = workloads.get(experiment.experiment().workload().kind());
         // Absent when no experiment of the sweep has probes on this backend (Preflight builds only those).
         ProbeBackend backend = probeBackends.get(experiment.experiment().backend());
-        if (backend != null && !options.probesPerRun()) {
+        if (backend != null && !options.probesPerRun() && !takeEarlyProbes(store.experimentDir(), backend)) {
             backend.beginExperiment(store.experimentDir());
             // The probe tool compiles (about 0.3 s of one CPU) while the manifest and target are
             // prepared; the host's knobs are applied by now, as for a start at the first run.

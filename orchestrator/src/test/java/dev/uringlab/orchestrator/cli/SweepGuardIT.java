@@ -126,6 +126,9 @@ public class SweepGuardIT {
             // kernel.bpf_stats_enabled was switched on and never restored: the next run says so and how to fix it
             assertEquals(ExitCodes.FAILURE, next.code(), next.out());
             assertTrue(next.out().contains("host changes of a sweep that died were never undone"), next.out());
+            // The refused run had started compiling its probes as soon as it held the lock: the refusal stops them.
+            assertTrue(childrenOf(ProcessHandle.current().pid()).stream().noneMatch(m -> m.command().equals("bpftrace")),
+                    childrenOf(ProcessHandle.current().pid()).toString());
             String command = next.out().substring(next.out().indexOf("uringlab restore ") + "uringlab restore ".length()).strip();
             assertEquals(0, runHere("restore", command).code());
             assertEquals("0", Files.readString(STATS).strip());
