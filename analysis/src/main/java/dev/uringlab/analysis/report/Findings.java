@@ -41,6 +41,7 @@ public final class Findings {
         outliers(grouping, findings);
         ProbeCostFinding.of(runs).ifPresent(findings::add);
         NoisyHostFinding.of(runs).ifPresent(findings::add);
+        NoisyDiskFinding.of(runs).ifPresent(findings::add);
         long failed = runs.stream().filter(r -> !r.ok()).count();
         if (failed > 0) {
             findings.add(new Finding(failed + " of " + runs.size() + " runs failed and are left out of every statistic; "

@@ -44,7 +44,8 @@ final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--noisy-above", paramLabel = "PCT", defaultValue = "10",
             description = "Label a run noisy when other processes used more than PCT%% of one CPU while it ran"
-                    + " (host_other_cpu_pct; default: ${DEFAULT-VALUE}).")
+                    + " (host_other_cpu_pct), or its disk moved more than PCT%% beyond the workload's own bytes"
+                    + " (host_other_disk_pct; default: ${DEFAULT-VALUE}).")
     double noisyAbovePct = dev.uringlab.orchestrator.noise.NoisyHost.DEFAULT_THRESHOLD_PCT;
 
     @Spec

@@ -8,7 +8,9 @@ import dev.uringlab.orchestrator.host.HostException;
 import dev.uringlab.orchestrator.host.HostFs;
 import dev.uringlab.orchestrator.host.WorkloadCgroup;
 import dev.uringlab.orchestrator.probe.WorkloadScope;
+import dev.uringlab.orchestrator.noise.DiskIoMeter;
 import dev.uringlab.orchestrator.noise.HostCpuMeter;
+import dev.uringlab.orchestrator.noise.NoisyDisk;
 import dev.uringlab.orchestrator.noise.NoisyHost;
 import dev.uringlab.orchestrator.probe.cost.ProbeCostMeter;
 import dev.uringlab.orchestrator.host.HostSnapshot;
@@ -77,6 +79,7 @@ final class RunExecutor {
         WorkloadCgroup cgroup = null;
         ProbeCostMeter costMeter = null;
         HostCpuMeter hostCpu = null;
+        DiskIoMeter disk = null;
         Map<String, List<Double>> samples = Map.of();
         List<String> probeWarnings = new ArrayList<>();
         ProbeWindowRun window = null;
@@ -106,12 +109,14 @@ final class RunExecutor {
             try (Backgrounds backgrounds = Backgrounds.start(plan.backgrounds(), run.target(), targetPath, runDir)) {
                 lap.mark("run: backgrounds start");
                 hostCpu = HostCpuMeter.start(fs, ours(session, backgrounds));
+                disk = DiskIoMeter.start(fs, plan.topology().disk());
                 long w0 = System.nanoTime();
                 Path cgroupDir = cgroup == null ? null : cgroup.dir();
                 ProbeWindowRun io = window;
                 metrics = ChildProcess.inCgroup(cgroupDir, () -> io == null || io.socket() == null
                         ? workload.run(run, targetPath, runDir) : workload.run(run, targetPath, runDir, io.socket()));
                 hostCpu.stop();
+                disk.stop();
                 workloadSeconds = (System.nanoTime() - w0) / 1e9;
                 lap.mark("run: workload process");
                 backgrounds.checkAlive("before the measured workload ended");
@@ -158,9 +163,11 @@ final class RunExecutor {
         List<String> warnings = new ArrayList<>(probeWarnings);
         hostChanges.forEach(c -> warnings.add("host changed during the run: " + c));
         Map<String, Double> measured = error == null
-                ? ProbeWindowRun.addTo(window, NoisyHost.addTo(hostCpu, ProbeCostMeter.addTo(costMeter, metrics.asMap())))
+                ? ProbeWindowRun.addTo(window, NoisyDisk.addTo(disk,
+                        NoisyHost.addTo(hostCpu, ProbeCostMeter.addTo(costMeter, metrics.asMap()))))
                 : Map.of();
         NoisyHost.warning(measured, noisyAbovePct).ifPresent(warnings::add);
+        NoisyDisk.warning(measured, noisyAbovePct).ifPresent(warnings::add);
         double wall = (System.nanoTime() - t0) / 1e9;
         return new RunRecord(run.experiment(), run.runId(), run.index(), run.repetition(),
                 error == null ? RunRecord.OK : RunRecord.FAILED, error, run.params(), run.cpuSet(),
