@@ -3,6 +3,7 @@ package dev.uringlab.analysis.plot;
 import org.jfree.chart.JFreeChart;
 import org.jfree.pdf.PDFDocument;
 import org.jfree.pdf.PDFGraphics2D;
+import org.jfree.pdf.Page;
 import org.jfree.svg.SVGGraphics2D;
 
 import java.awt.Graphics2D;
@@ -81,6 +82,7 @@ public final class FigureWriter {
 
     public static String svg(JFreeChart chart) {
         SVGGraphics2D g2 = new SVGGraphics2D(WIDTH, HEIGHT);
+        g2.setGeomDoubleConverter(VectorNumbers::twoDecimals);
         chart.draw(g2, new Rectangle2D.Double(0, 0, WIDTH, HEIGHT));
         return g2.getSVGDocument();
     }
@@ -89,7 +91,9 @@ public final class FigureWriter {
         PDFDocument doc = new PDFDocument();
         doc.setTitle(title);
         doc.setAuthor("uringlab");
-        PDFGraphics2D g2 = doc.createPage(new Rectangle2D.Double(0, 0, WIDTH, HEIGHT)).getGraphics2D();
+        Page page = doc.createPage(new Rectangle2D.Double(0, 0, WIDTH, HEIGHT));
+        VectorNumbers.install(page);
+        PDFGraphics2D g2 = page.getGraphics2D();
         chart.draw(g2, new Rectangle2D.Double(0, 0, WIDTH, HEIGHT));
         return doc.getPDFBytes();
     }
