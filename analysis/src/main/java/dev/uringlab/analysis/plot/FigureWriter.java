@@ -104,6 +104,7 @@ public final class FigureWriter {
     public static String svg(JFreeChart chart) {
         SVGGraphics2D g2 = new SVGGraphics2D(WIDTH, HEIGHT);
         g2.setGeomDoubleConverter(VectorNumbers::twoDecimals);
+        g2.setTransformDoubleConverter(VectorNumbers::sixDecimals);
         chart.draw(g2, new Rectangle2D.Double(0, 0, WIDTH, HEIGHT));
         return g2.getSVGDocument();
     }

@@ -24,21 +24,35 @@ final class VectorNumbers {
 
     /** v rounded half-even to two decimals, without trailing zeros or a negative zero: "12", "12.5", "-0.07". */
     static String twoDecimals(double v) {
-        if (!(Math.abs(v) < LIMIT)) {
-            return Double.isNaN(v) ? "NaN" : Double.toString(v);
-        }
-        long hundredths = (long) Math.rint(v * 100);
-        StringBuilder out = new StringBuilder(12);
-        if (hundredths < 0) {
+        return Math.abs(v) < LIMIT ? fixed(v, 100, 2) : plain(v);
+    }
+
+    /**
+     * Six decimals, for the SVG's transforms (a rotation's cosines): set so that JFreeSVG's own
+     * formatter, whose tables cost a cold JVM ~20 ms to build, is never called.
+     */
+    static String sixDecimals(double v) {
+        return Math.abs(v) < LIMIT / 1e4 ? fixed(v, 1_000_000, 6) : plain(v);
+    }
+
+    private static String plain(double v) {
+        return Double.isNaN(v) ? "NaN" : Double.toString(v);
+    }
+
+    private static String fixed(double v, long scale, int places) {
+        long units = (long) Math.rint(v * scale);
+        StringBuilder out = new StringBuilder(16);
+        if (units < 0) {
             out.append('-');
-            hundredths = -hundredths;
+            units = -units;
         }
-        out.append(hundredths / 100);
-        int cents = (int) (hundredths % 100);
-        if (cents != 0) {
-            out.append('.').append((char) ('0' + cents / 10));
-            if (cents % 10 != 0) {
-                out.append((char) ('0' + cents % 10));
+        out.append(units / scale);
+        long fraction = units % scale;
+        if (fraction != 0) {
+            out.append('.');
+            for (long digit = scale / 10; fraction != 0; digit /= 10) {
+                out.append((char) ('0' + fraction / digit));
+                fraction %= digit;
             }
         }
         return out.toString();

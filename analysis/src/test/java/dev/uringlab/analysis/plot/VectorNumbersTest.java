@@ -45,6 +45,10 @@ class VectorNumbersTest {
         assertEquals("-0.07", VectorNumbers.twoDecimals(-0.0712));
         assertEquals("0", VectorNumbers.twoDecimals(-0.0));
         assertEquals("1.0E13", VectorNumbers.twoDecimals(1e13), "out of a figure's range: the plain double");
+        assertEquals("0.707107", VectorNumbers.sixDecimals(Math.sqrt(0.5)));
+        assertEquals("-1", VectorNumbers.sixDecimals(-1.0000000001));
+        assertEquals("0.000001", VectorNumbers.sixDecimals(1e-6));
+        assertEquals("123.05", VectorNumbers.sixDecimals(123.05));
     }
 
     @Test
