@@ -12,7 +12,6 @@ import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
-import org.jfree.chart.renderer.xy.XYStepRenderer;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
@@ -51,13 +50,14 @@ final class CdfFigure {
         long ios = 0;
         SeriesStyle style = new SeriesStyle(ctx.grouping());
         Map<String, Group> byLabel = new java.util.HashMap<>();
+        Map<String, Steps> full = new java.util.LinkedHashMap<>();
         for (Group g : ctx.grouping().groups()) {
             byLabel.put(style.label(g), g);
             TreeMap<Double, Long> buckets = latency ? latencyBins(g, y, ctx, sources) : probeHistogram(g, y);
             if (!buckets.isEmpty()) {
-                XYSeries series = new XYSeries(style.label(g), true, false);
-                ios += accumulate(buckets, tail, style.label(g), series, table);
-                steps.addSeries(series);
+                Steps s = accumulate(buckets, tail, style.label(g), table);
+                ios += s.total();
+                full.put(style.label(g), s);
             } else if (latency) {
                 XYSeries series = new XYSeries(style.label(g), true, true);
                 for (String[] p : PERCENTILES) {
@@ -73,6 +73,7 @@ final class CdfFigure {
                 }
             }
         }
+        addThinned(full, tail, steps);
         String what = latency ? MeasureNames.name(y) : MeasureNames.probe(y);
         LogAxis xAxis = new ReadableLogAxis(latency ? what + " (µs)" : what + " (bucket upper edge)");
         xAxis.setSmallestValue(1e-3);
@@ -86,8 +87,7 @@ final class CdfFigure {
             axis.setRange(0, 1.02);
             yAxis = axis;
         }
-        XYStepRenderer renderer = new XYStepRenderer();
-        renderer.setDefaultShapesVisible(false);
+        StepPathRenderer renderer = new StepPathRenderer();
         for (int i = 0; i < steps.getSeriesCount(); i++) {
             Group g = byLabel.get(String.valueOf(steps.getSeriesKey(i)));
             renderer.setSeriesPaint(i, Palette.color(style.colour(g, i)));
@@ -125,12 +125,20 @@ final class CdfFigure {
         return new Figure(spec.name(), title, ChartStyle.apply(chart, caption), table.build(), caption);
     }
 
-    /** Adds the step points (x = bucket value, y = CDF or 1 − CDF after it); returns the total count. */
-    static long accumulate(TreeMap<Double, Long> buckets, boolean tail, String label, XYSeries series, DataTable.Builder table) {
+    /** One configuration's step points, every bin: x = bucket value, y = CDF or 1 − CDF after it. */
+    record Steps(double[] xs, double[] ys, double[] above, long total) {
+    }
+
+    /** The step points of every bin (into the table too); returns them with the total count. */
+    static Steps accumulate(TreeMap<Double, Long> buckets, boolean tail, String label, DataTable.Builder table) {
         long total = 0;
         for (long c : buckets.values()) {
             total += c;
         }
+        double[] xs = new double[buckets.size()];
+        double[] ys = new double[buckets.size()];
+        double[] above = new double[buckets.size()];
+        int n = 0;
         long running = 0;
         for (Map.Entry<Double, Long> e : buckets.entrySet()) {
             running += e.getValue();
@@ -139,10 +147,39 @@ final class CdfFigure {
             if (e.getKey() <= 0 || e.getKey().isInfinite() || (tail && running == total)) {
                 continue; // no place on a log axis; the tail's last point is 0
             }
-            series.add(e.getKey().doubleValue(), yv);
+            xs[n] = e.getKey();
+            ys[n] = yv;
+            above[n] = 1 - f;
+            n++;
             table.row(label, e.getKey(), yv, e.getValue());
         }
-        return total;
+        return new Steps(java.util.Arrays.copyOf(xs, n), java.util.Arrays.copyOf(ys, n), java.util.Arrays.copyOf(above, n), total);
+    }
+
+    /**
+     * Each configuration's steps, thinned to what the figure can show ({@link StepThinning}), one
+     * scale for all of them: the figure's height over the span of every series' points (the tail
+     * axis' auto range contains it), or the CDF axis' fixed 0..1.02.
+     */
+    static void addThinned(Map<String, Steps> full, boolean tail, XYSeriesCollection into) {
+        double yLow = Double.POSITIVE_INFINITY;
+        double yHigh = 0;
+        for (Steps s : full.values()) {
+            for (double v : s.ys()) {
+                yLow = Math.min(yLow, v);
+                yHigh = Math.max(yHigh, v);
+            }
+        }
+        StepThinning.Scale y = tail ? StepThinning.Scale.of(true, yLow, yHigh, FigureWriter.HEIGHT)
+                : StepThinning.Scale.of(false, 0, 1.02, FigureWriter.HEIGHT);
+        for (Map.Entry<String, Steps> e : full.entrySet()) {
+            Steps s = e.getValue();
+            XYSeries series = new XYSeries(e.getKey(), true, false);
+            for (int i : StepThinning.kept(s.ys(), s.above(), y)) {
+                series.add(s.xs()[i], s.ys()[i], false);
+            }
+            into.addSeries(series);
+        }
     }
 
     /** µs → I/Os summed over the group's runs; empty unless every run kept bins (a partial sum would misstate). */

@@ -4,6 +4,7 @@ import dev.uringlab.analysis.io.AtomicFiles;
 import dev.uringlab.analysis.io.ResultsDirectory;
 import dev.uringlab.analysis.model.RunRecord;
 import dev.uringlab.analysis.plot.DefaultPlots;
+import dev.uringlab.analysis.plot.DrawOrder;
 import dev.uringlab.analysis.plot.Figure;
 import dev.uringlab.analysis.plot.FigureContext;
 import dev.uringlab.analysis.plot.FigureManifest;
@@ -94,8 +95,9 @@ public final class ReportGenerator {
         Path figuresDir = experimentDir.resolve(FIGURES);
         Map<String, String> svgs = new ConcurrentHashMap<>();
         Map<Integer, List<Figure>> byIndex = new ConcurrentHashMap<>();
-        // Figures are independent: draw them on every CPU.
-        java.util.stream.IntStream.range(0, plotSpecs.size()).parallel().forEach(i -> {
+        // Figures are independent: draw them on every CPU, each thread taking the next of the
+        // costliest-first order when it is done with one.
+        forEachParallel(DrawOrder.of(plotSpecs), i -> {
             PlotSpec spec = plotSpecs.get(i);
             try {
                 long t0 = Phases.cpuNow();
@@ -152,6 +154,43 @@ public final class ReportGenerator {
         }
         phases.add("findings, report.html/md, verdicts", System.nanoTime() - reportStart, false);
         return new Report(html, List.copyOf(files), figures.size(), runs.size(), List.copyOf(problems), removed, phases.list());
+    }
+
+    /**
+     * Runs task for each index, in that order, on this thread and (one fewer than the CPUs) pool
+     * threads, each taking the next index when free; returns when all are done. The first
+     * exception is rethrown after the other threads have finished.
+     */
+    static void forEachParallel(int[] order, java.util.function.IntConsumer task) {
+        java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+        Runnable worker = () -> {
+            for (int k = next.getAndIncrement(); k < order.length; k = next.getAndIncrement()) {
+                task.accept(order[k]);
+            }
+        };
+        int helpers = Math.min(order.length, Runtime.getRuntime().availableProcessors()) - 1;
+        List<java.util.concurrent.CompletableFuture<Void>> others = new ArrayList<>();
+        for (int i = 0; i < helpers; i++) {
+            others.add(java.util.concurrent.CompletableFuture.runAsync(worker));
+        }
+        RuntimeException failed = null;
+        try {
+            worker.run();
+        } catch (RuntimeException e) {
+            failed = e;
+        }
+        for (java.util.concurrent.CompletableFuture<Void> other : others) {
+            try {
+                other.join();
+            } catch (java.util.concurrent.CompletionException e) {
+                if (failed == null) {
+                    failed = e.getCause() instanceof RuntimeException r ? r : e;
+                }
+            }
+        }
+        if (failed != null) {
+            throw failed;
+        }
     }
 
     private interface TableWriter {

@@ -48,4 +48,20 @@ class LogTicksTest {
         assertEquals(List.of("0", "100", "1,000", "10,000"), axis.ticks(RectangleEdge.BOTTOM).stream().map(NumberTick::getText).toList());
         assertTrue(axis.ticks(RectangleEdge.LEFT).get(0).getTextAnchor().toString().contains("RIGHT"));
     }
+
+    @Test
+    void fastRoundingAgreesWithBigDecimal() {
+        java.util.Random random = new java.util.Random(3);
+        for (int i = 0; i < 20_000; i++) {
+            int e = random.nextInt(60) - 30;
+            long digits = 1 + random.nextInt(999);
+            double exact = java.math.BigDecimal.valueOf(digits).scaleByPowerOfTen(e).doubleValue();
+            assertEquals(exact, LogTicks.decimal(digits, e), "nearest double to " + digits + "e" + e);
+            double v = i % 2 == 0 ? LogTicks.decimal(digits, e) : Math.exp(random.nextGaussian() * 8);
+            assertEquals(0, new java.math.BigDecimal(v).round(new java.math.MathContext(3)).compareTo(LogTicks.threeDigits(v)),
+                    "three digits of " + v);
+        }
+        assertEquals("0.3", LogTicks.threeDigits(0.1 + 0.2).stripTrailingZeros().toPlainString(), "0.30000000000000004 is not a short decimal");
+        assertEquals("178", LogTicks.threeDigits(177.828).toPlainString());
+    }
 }

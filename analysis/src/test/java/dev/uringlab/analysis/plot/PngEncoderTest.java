@@ -42,4 +42,34 @@ class PngEncoderTest {
         BufferedImage full = ImageIO.read(new ByteArrayInputStream(FigureWriter.png(f.chart())));
         assertEquals(2 * FigureWriter.WIDTH, full.getWidth());
     }
+
+    /**
+     * Rows of noise (every pixel a new colour) between flat rows and rows of long runs: what the
+     * encoder writes only where the colour changes must be cleared again for the next row.
+     */
+    @Test
+    void noisyRowsBetweenFlatOnesAndAlphaBitsDecodeExactly() throws Exception {
+        int w = 257;
+        int h = 9;
+        BufferedImage image = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        int[] pixels = ((java.awt.image.DataBufferInt) image.getRaster().getDataBuffer()).getData();
+        java.util.Random random = new java.util.Random(7);
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                int colour = switch (y % 3) {
+                    case 0 -> random.nextInt(0x1000000);
+                    case 1 -> 0xffffff;
+                    default -> x < 100 ? 0x000000 : x < 200 ? 0x0072b2 : 0xe69f00;
+                };
+                // A top byte the colour model ignores must not make two equal colours differ.
+                pixels[y * w + x] = colour | (random.nextBoolean() ? 0xff000000 : 0);
+            }
+        }
+        BufferedImage read = ImageIO.read(new ByteArrayInputStream(PngEncoder.encode(image)));
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                assertEquals(pixels[y * w + x] & 0xffffff, read.getRGB(x, y) & 0xffffff, "pixel " + x + "," + y);
+            }
+        }
+    }
 }

@@ -63,15 +63,26 @@ class ThesisFiguresTest {
         Figure f = Figures.build(PlotSpec.of(PlotType.CDF, "lat"), ctx).get(0);
         XYDataset d = f.chart().getXYPlot().getDataset();
         assertEquals(4, d.getSeriesCount(), "one step line per configuration");
-        assertEquals(goldenBins.size(), d.getItemCount(0), "one point per bin");
+        String first = f.data().rows().get(0).get(0);
+        List<List<String>> rows = f.data().rows().stream().filter(r -> r.get(0).equals(first)).toList();
+        assertEquals(goldenBins.size(), rows.size(), "the data table: one row per bin");
         long total = goldenBins.values().stream().mapToLong(Long::longValue).sum();
         long running = 0;
         int i = 0;
+        Map<Double, Double> table = new java.util.HashMap<>();
         for (Map.Entry<Long, Long> bin : goldenBins.entrySet()) {
             running += bin.getValue();
-            assertEquals(bin.getKey() / 1000.0, d.getXValue(0, i), 1e-9, "x = the bin's latency in µs");
-            assertEquals((double) running / total, d.getYValue(0, i), 1e-12, "y = fraction of I/Os up to this bin");
+            // The table's cells have six significant digits.
+            assertEquals(bin.getKey() / 1000.0, Double.parseDouble(rows.get(i).get(1)), bin.getKey() / 1000.0 * 1e-5, "x = the bin's latency in µs");
+            assertEquals((double) running / total, Double.parseDouble(rows.get(i).get(2)), 1e-5, "y = fraction of I/Os up to this bin");
+            table.put(bin.getKey() / 1000.0, (double) running / total);
             i++;
+        }
+        // The line drawn: some of those bins (the ones a figure can show), the first and the last always.
+        assertTrue(d.getItemCount(0) < goldenBins.size(), d.getItemCount(0) + " of " + goldenBins.size() + " bins drawn");
+        assertEquals(goldenBins.firstKey() / 1000.0, d.getXValue(0, 0), 1e-9);
+        for (int k = 0; k < d.getItemCount(0); k++) {
+            assertEquals(table.get(d.getXValue(0, k)), d.getYValue(0, k), 1e-12, "a drawn point is a bin's");
         }
         assertEquals(1.0, d.getYValue(0, d.getItemCount(0) - 1), 1e-12);
         assertTrue(f.caption().contains("fio json+ lat_ns.bins") && f.caption().contains(String.format("%,d I/Os in the figure", 12 * total)),
@@ -85,12 +96,15 @@ class ThesisFiguresTest {
         Figure f = Figures.build(PlotSpec.of(PlotType.CDF, "lat").withLog(true), ctx).get(0);
         XYPlot plot = f.chart().getXYPlot();
         XYDataset d = plot.getDataset();
-        assertEquals(goldenBins.size() - 1, d.getItemCount(0));
+        String first = f.data().rows().get(0).get(0);
+        assertEquals(goldenBins.size() - 1, f.data().rows().stream().filter(r -> r.get(0).equals(first)).count());
         long total = goldenBins.values().stream().mapToLong(Long::longValue).sum();
         assertEquals(1 - (double) goldenBins.firstEntry().getValue() / total, d.getYValue(0, 0), 1e-12);
         for (int i = 0; i < d.getItemCount(0); i++) {
             assertTrue(d.getYValue(0, i) > 0);
         }
+        assertEquals(goldenBins.lowerKey(goldenBins.lastKey()) / 1000.0, d.getXValue(0, d.getItemCount(0) - 1), 1e-9,
+                "the slowest bin with I/Os above it is drawn");
         ReadableLogAxis y = assertInstanceOf(ReadableLogAxis.class, plot.getRangeAxis());
         plot.getRangeAxis().setRange(1e-4, 1);
         assertEquals(List.of("10⁻⁴", "10⁻³", "10⁻²", "10⁻¹", "1"),
