@@ -11,6 +11,7 @@ import dev.uringlab.orchestrator.probe.WorkloadScope;
 import dev.uringlab.orchestrator.noise.HostCpuMeter;
 import dev.uringlab.orchestrator.noise.NoisyHost;
 import dev.uringlab.orchestrator.probe.cost.ProbeCostMeter;
+import dev.uringlab.orchestrator.probe.cost.SyscallTracepoints;
 import dev.uringlab.orchestrator.host.HostSnapshot;
 import dev.uringlab.analysis.io.AtomicFiles;
 import dev.uringlab.analysis.io.RunRecordJson;
@@ -80,6 +81,7 @@ final class RunExecutor {
         Map<String, List<Double>> samples = Map.of();
         List<String> probeWarnings = new ArrayList<>();
         ProbeWindowRun window = null;
+        List<ResolvedProbe> attachedProbes = null;
         try {
             workload.prepare(run, targetPath);
             lap.mark("run: workload prepare + cgroup");
@@ -96,6 +98,7 @@ final class RunExecutor {
                 window = session == null ? null : ProbeWindowRun.start(session, runDir, ioJobs);
                 costMeter = session == null ? null : ProbeCostMeter.start(session.pid(), attached.probes());
                 effectiveProbes = attached.probes(); // later runs of the experiment start from the fallbacks
+                attachedProbes = session == null ? null : attached.probes();
                 probeWarnings.addAll(attached.warnings());
             }
             // A new probe process (the experiment's first run, or every run with --probes-per-run)
@@ -158,7 +161,8 @@ final class RunExecutor {
         List<String> warnings = new ArrayList<>(probeWarnings);
         hostChanges.forEach(c -> warnings.add("host changed during the run: " + c));
         Map<String, Double> measured = error == null
-                ? ProbeWindowRun.addTo(window, NoisyHost.addTo(hostCpu, ProbeCostMeter.addTo(costMeter, metrics.asMap())))
+                ? ProbeWindowRun.addTo(window, NoisyHost.addTo(hostCpu,
+                        SyscallTracepoints.addTo(attachedProbes, ProbeCostMeter.addTo(costMeter, metrics.asMap()))))
                 : Map.of();
         NoisyHost.warning(measured, noisyAbovePct).ifPresent(warnings::add);
         double wall = (System.nanoTime() - t0) / 1e9;
