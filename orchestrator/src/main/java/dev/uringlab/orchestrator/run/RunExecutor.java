@@ -97,6 +97,9 @@ final class RunExecutor {
                 session = attached.session();
                 window = session == null ? null : ProbeWindowRun.start(session, runDir, ioJobs);
                 costMeter = session == null ? null : ProbeCostMeter.start(session.pid(), attached.probes());
+                if (costMeter != null) {
+                    window.follow(costMeter::open, costMeter::close); // ns/IO over the counts' interval
+                }
                 effectiveProbes = attached.probes(); // later runs of the experiment start from the fallbacks
                 attachedProbes = session == null ? null : attached.probes();
                 probeWarnings.addAll(attached.warnings());
@@ -109,6 +112,9 @@ final class RunExecutor {
             try (Backgrounds backgrounds = Backgrounds.start(plan.backgrounds(), run.target(), targetPath, runDir)) {
                 lap.mark("run: backgrounds start");
                 hostCpu = HostCpuMeter.start(fs, ours(session, backgrounds));
+                if (window != null) {
+                    window.follow(hostCpu::open, hostCpu::close);
+                }
                 long w0 = System.nanoTime();
                 Path cgroupDir = cgroup == null ? null : cgroup.dir();
                 ProbeWindowRun io = window;

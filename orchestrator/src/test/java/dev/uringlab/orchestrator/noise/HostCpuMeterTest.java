@@ -76,6 +76,46 @@ class HostCpuMeterTest {
                 "280 ticks (2.8 CPU-s) in 2 s: 1.4 CPUs");
     }
 
+    /**
+     * Over an I/O window the workload is still running at both readings: its CPU time is in its own
+     * /proc/PID/stat, not yet in uringlab's cutime. It is found as a live child of uringlab.
+     */
+    @Test
+    void aWorkloadStillRunningIsOursNotOtherWork() throws Exception {
+        procStat(1_000, 0, 1_000);
+        proc(100, "java", 1, 500, 100, 0, 0);
+        children(100, 101, "400");                      // a JVM thread forked fio
+        proc(400, "fio", 100, 10, 5, 0, 0);
+        children(400, 400, "401");
+        proc(401, "fio", 400, 50, 50, 0, 0);            // fio's job process
+        HostFs fs = new HostFs(root);
+        HostCpuMeter meter = HostCpuMeter.start(fs, 100, List.of());
+        HostCpuMeter.Reading before = meter.read();
+
+        // 1 s of I/O: the host was busy 100 ticks, all fio's job (60 user, 40 system); nothing else ran.
+        procStat(1_060, 0, 1_040);
+        proc(401, "fio", 400, 110, 90, 0, 0);
+        HostCpuMeter.Reading after = meter.read();
+
+        assertEquals(100, after.oursTicks() - before.oursTicks());
+        assertEquals(0.0, HostCpuMeter.otherCpuPct(before, after, 1.0).getAsDouble(), 1e-9);
+    }
+
+    @Test
+    void theIoWindowsReadingsAreKeptWhenTheProcessExits() throws Exception {
+        procStat(1_000, 0, 1_000);
+        proc(100, "java", 1, 500, 100, 0, 0);
+        HostCpuMeter meter = HostCpuMeter.start(new HostFs(root), 100, List.of());
+        procStat(1_100, 0, 1_000);                      // before the window: 100 ticks of other work, not counted
+        meter.open();
+        procStat(1_150, 0, 1_000);                      // in the window: 50 ticks of other work
+        meter.close();
+        procStat(1_400, 0, 1_000);                      // after it: 250 more, not counted
+        meter.stop();
+        assertEquals(2_100, meter.window()[0].hostBusy(), "the opening reading is the window's, not the process's");
+        assertEquals(2_150, meter.window()[1].hostBusy(), "stop() after the window keeps the window's closing reading");
+    }
+
     @Test
     void lessThanOursIsNoOtherWorkNotANegativeShare() {
         var before = new HostCpuMeter.Reading(1000, 100);

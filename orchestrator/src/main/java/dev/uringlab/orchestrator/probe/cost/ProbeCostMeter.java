@@ -14,7 +14,8 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Brackets one run's workload with two readings of the probe process's BPF run-time stats.
+ * Brackets one run's workload with two readings of the probe process's BPF run-time stats: around
+ * its process, or, when the run has an I/O window, at the window's two barrier points.
  * Attach points come from one {@code bpftool perf show} per probe process (a shared process
  * serves a whole experiment, so that is once per experiment); without bpftool only the totals
  * are known.
@@ -29,9 +30,9 @@ public final class ProbeCostMeter {
 
     private final long pid;
     private final List<ResolvedProbe> probes;
-    private final Map<Integer, BpfProgramStats.Program> before;
     private final Map<Integer, String> points;
-    private Map<Integer, BpfProgramStats.Program> after;
+    private volatile Map<Integer, BpfProgramStats.Program> before;
+    private volatile Map<Integer, BpfProgramStats.Program> after;
 
     private ProbeCostMeter(long pid, List<ResolvedProbe> probes, Map<Integer, BpfProgramStats.Program> before,
                            Map<Integer, String> points) {
@@ -51,9 +52,25 @@ public final class ProbeCostMeter {
         return new ProbeCostMeter(pid, probes, BpfProgramStats.of(PROC, pid), points);
     }
 
-    /** The closing reading; call before the probe process is asked for its maps. */
-    public void stop() {
+    /**
+     * The opening reading again, where the workload says its I/O begins (after the window's opening
+     * dump): ns per I/O and the CPU share are then over the interval the counts, fio's I/O count and
+     * its CPU times cover.
+     */
+    public void open() {
+        before = BpfProgramStats.of(PROC, pid);
+    }
+
+    /** The closing reading where the workload says its I/O ended (before the closing dump); {@link #stop} then keeps it. */
+    public void close() {
         after = BpfProgramStats.of(PROC, pid);
+    }
+
+    /** The closing reading; call before the probe process is asked for its maps. Kept from {@link #close} if the I/O window closed. */
+    public void stop() {
+        if (after == null) {
+            close();
+        }
     }
 
     /**
