@@ -25,6 +25,7 @@ import dev.uringlab.orchestrator.process.ChildProcess;
 import dev.uringlab.orchestrator.process.ToolException;
 import dev.uringlab.orchestrator.workload.Workload;
 import dev.uringlab.orchestrator.window.ProbeWindowRun;
+import dev.uringlab.orchestrator.window.SetupProbes;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -97,8 +98,8 @@ final class RunExecutor {
                 session = attached.session();
                 window = session == null ? null : ProbeWindowRun.start(session, runDir, ioJobs);
                 costMeter = session == null ? null : ProbeCostMeter.start(session.pid(), attached.probes());
-                if (costMeter != null) {
-                    window.follow(costMeter::open, costMeter::close); // ns/IO over the counts' interval
+                if (costMeter != null && window.follow(costMeter::open, costMeter::close)) { // ns/IO over the counts' interval
+                    costMeter.keepProcessWindow(SetupProbes.IDS); // as their counts do
                 }
                 effectiveProbes = attached.probes(); // later runs of the experiment start from the fallbacks
                 attachedProbes = session == null ? null : attached.probes();
