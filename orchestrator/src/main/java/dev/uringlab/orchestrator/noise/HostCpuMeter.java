@@ -1,6 +1,7 @@
 package dev.uringlab.orchestrator.noise;
 
 import dev.uringlab.orchestrator.host.HostFs;
+import dev.uringlab.orchestrator.process.SweepMarker;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -13,8 +14,8 @@ import java.util.Set;
  * from /proc/stat (user + nice + system) minus what is ours, read from per-process accounting:
  * this uringlab's own threads, the children it reaped in the window (the workload, with every
  * process it forked and reaped: the kernel adds a reaped child's times to its parent's cutime and
- * cstime), its live children's trees (the workload while it still runs, when the window is its I/O
- * window), and live process trees that belong to the run (the probe process, declared background
+ * cstime), its live children's trees that carry its sweep marker (the workload while it still
+ * runs, when the window is its I/O window), and live process trees that belong to the run (the probe process, declared background
  * load). Per-process accounting is used rather than a cgroup because it needs no cgroup v2, no
  * probe_scope: workload and no root, and covers the workload's whole process tree exactly.
  *
@@ -104,7 +105,8 @@ public final class HostCpuMeter {
         long mine = 0;
         Set<Long> counted = new HashSet<>();
         // Walked through /proc/PID/task/TID/children: the run's few processes, not a scan of all of /proc.
-        // This uringlab's live children (a workload still running inside its I/O window) are ours too.
+        // This uringlab's live children that it started as a sweep's (a workload still running inside
+        // its I/O window) are ours too; a process the same JVM started otherwise (a test's neighbour) is not.
         List<Long> tree = new ArrayList<>(List.of(self));
         tree.addAll(ours);
         for (int i = 0; i < tree.size(); i++) {
@@ -117,13 +119,24 @@ public final class HostCpuMeter {
             mine += t[1] + t[2] + t[3] + t[4];
             for (String tid : tasks(pid)) {
                 for (String child : fs.read("/proc/" + pid + "/task/" + tid + "/children").orElse("").trim().split("\\s+")) {
-                    if (!child.isEmpty()) {
+                    if (!child.isEmpty() && (pid != self || marked(child))) {
                         tree.add(Long.parseLong(child));
                     }
                 }
             }
         }
         return new Reading(busy, mine);
+    }
+
+    /** Started by this uringlab as a sweep's child: its environment carries this uringlab's {@link SweepMarker}. */
+    private boolean marked(String pid) {
+        String mark = SweepMarker.NAME + "=" + SweepMarker.self();
+        for (String var : fs.read("/proc/" + pid + "/environ").orElse("").split("\0")) {
+            if (var.equals(mark)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private List<String> tasks(long pid) {
