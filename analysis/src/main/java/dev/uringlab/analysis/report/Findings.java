@@ -40,6 +40,7 @@ public final class Findings {
         }
         outliers(grouping, findings);
         ProbeCostFinding.of(runs).ifPresent(findings::add);
+        SyscallTracepointFinding.of(runs).ifPresent(findings::add);
         NoisyHostFinding.of(runs).ifPresent(findings::add);
         NoisyDiskFinding.of(runs).ifPresent(findings::add);
         long failed = runs.stream().filter(r -> !r.ok()).count();

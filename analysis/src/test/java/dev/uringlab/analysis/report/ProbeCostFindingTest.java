@@ -31,6 +31,8 @@ class ProbeCostFindingTest {
         metrics.put("bpf_io_uring_enter_ns_per_event", 121.3213481319804);
         metrics.put("bpf_ring_flags_events", 3.0);
         metrics.put("bpf_ring_flags_ns_per_event", 1140.0);
+        metrics.put("bpf_probe_syscall_tracepoints", 1.0);
+        metrics.put("bpf_io_uring_enter_syscall_tracepoint", 1.0);
         return new RunRecord(base.experiment(), id, base.index(), base.repetition(), base.status(), null, base.params(),
                 base.cpuSet(), base.cpus(), base.target(), base.probeVariants(), metrics, base.probeCounts(),
                 base.startedAt(), base.wallSeconds(), base.workloadSeconds(), base.host(), base.warnings(), Map.of());

@@ -43,6 +43,6 @@ final class GuestCommand {
     }
 
     static String quote(String s) {
-        return "'" + s.replace("'", "'\\''") + "'";
+        return dev.uringlab.orchestrator.process.ShellQuote.quote(s);
     }
 }

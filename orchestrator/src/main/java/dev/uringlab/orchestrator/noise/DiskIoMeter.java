@@ -6,7 +6,8 @@ import java.util.List;
 import java.util.OptionalDouble;
 
 /**
- * Bytes the workload's disk moved while one run's workload ran, from /proc/diskstats (sectors
+ * Bytes the workload's disk moved while one run's workload did its I/O (the probe window's barrier
+ * points when the run has an I/O window, else the workload process), from /proc/diskstats (sectors
  * read plus sectors written, in the kernel's 512-byte units whatever the device's sector size),
  * for comparison with what the workload itself moved. The CPU meter cannot see this kind of
  * neighbour: writeback of a freshly built jar, a log rotation or a backup costs the host almost
@@ -23,8 +24,9 @@ public final class DiskIoMeter {
 
     private final HostFs fs;
     private final List<String> disks;
-    private final long startSectors;
+    private long startSectors;
     private long endSectors = -1;
+    private boolean closed;
 
     private DiskIoMeter(HostFs fs, List<String> disks) {
         this.fs = fs;
@@ -37,9 +39,22 @@ public final class DiskIoMeter {
         return new DiskIoMeter(fs, disk == null ? List.of() : List.of(disk.split("\\+")));
     }
 
-    /** The closing reading, right after the workload's I/O. */
-    public void stop() {
+    /** The opening reading again, where the workload says its I/O starts (the probe window's barrier). */
+    public void open() {
+        startSectors = read();
+    }
+
+    /** The closing reading where the workload says its I/O ended; {@link #stop} then keeps it. */
+    public void close() {
         endSectors = read();
+        closed = true;
+    }
+
+    /** The closing reading once the workload process has been reaped, unless the I/O window already closed the meter. */
+    public void stop() {
+        if (!closed) {
+            close();
+        }
     }
 
     /** Megabytes (10^6 bytes) the disk read and wrote during the window; empty without both readings. */

@@ -1,6 +1,7 @@
 package dev.uringlab.orchestrator.noise;
 
 import dev.uringlab.orchestrator.host.HostFs;
+import dev.uringlab.orchestrator.process.SweepMarker;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -13,7 +14,8 @@ import java.util.Set;
  * from /proc/stat (user + nice + system) minus what is ours, read from per-process accounting:
  * this uringlab's own threads, the children it reaped in the window (the workload, with every
  * process it forked and reaped: the kernel adds a reaped child's times to its parent's cutime and
- * cstime), and live process trees that belong to the run (the probe process, declared background
+ * cstime), its live children's trees that carry its sweep marker (the workload while it still
+ * runs, when the window is its I/O window), and live process trees that belong to the run (the probe process, declared background
  * load). Per-process accounting is used rather than a cgroup because it needs no cgroup v2, no
  * probe_scope: workload and no root, and covers the workload's whole process tree exactly.
  *
@@ -31,10 +33,10 @@ public final class HostCpuMeter {
     private final HostFs fs;
     private final long self;
     private final List<Long> ours;
-    private final long startNs;
-    private final Reading start;
-    private Reading end;
-    private long endNs;
+    private volatile long startNs;
+    private volatile Reading start;
+    private volatile Reading end;
+    private volatile long endNs;
 
     /** Busy ticks of the whole host; ticks of our processes: self with reaped children, and each live tree. */
     record Reading(long hostBusy, long oursTicks) {
@@ -58,15 +60,36 @@ public final class HostCpuMeter {
         return new HostCpuMeter(fs, self, ours);
     }
 
-    /** The closing reading, once the workload process has been reaped. */
-    public void stop() {
+    /**
+     * The opening reading again, where the workload says its I/O begins: from then on the meter covers
+     * the run's I/O window, the interval its probe counts and fio's own CPU figures cover.
+     */
+    public void open() {
+        start = read();
+        startNs = System.nanoTime();
+    }
+
+    /** The closing reading where the workload says its I/O ended; {@link #stop} then keeps it. */
+    public void close() {
         endNs = System.nanoTime();
         end = read();
+    }
+
+    /** The closing reading, once the workload process has been reaped, unless the I/O window already closed the meter. */
+    public void stop() {
+        if (end == null) {
+            close();
+        }
     }
 
     /** Other work's CPU time during the window, in percent of one CPU; empty before {@link #stop} or without /proc/stat. */
     public OptionalDouble otherCpuPct() {
         return otherCpuPct(start, end, (endNs - startNs) / 1e9);
+    }
+
+    /** The two readings in use, for tests. */
+    Reading[] window() {
+        return new Reading[] {start, end};
     }
 
     static OptionalDouble otherCpuPct(Reading start, Reading end, double seconds) {
@@ -80,33 +103,40 @@ public final class HostCpuMeter {
     Reading read() {
         long busy = hostBusy(fs.read("/proc/stat").orElse(""));
         long mine = 0;
-        long[] s = stat(self);
-        if (s != null) {
-            mine += s[1] + s[2] + s[3] + s[4];
-        }
         Set<Long> counted = new HashSet<>();
-        counted.add(self);
-        for (long root : ours) {
-            // Walked through /proc/PID/task/TID/children: the run's few processes, not a scan of all of /proc.
-            List<Long> tree = new ArrayList<>(List.of(root));
-            for (int i = 0; i < tree.size(); i++) {
-                long pid = tree.get(i);
-                long[] t = counted.add(pid) ? stat(pid) : null;
-                if (t == null) {
-                    continue;
-                }
-                // Its reaped children too: a child counted live at the start and reaped since moves into cutime.
-                mine += t[1] + t[2] + t[3] + t[4];
-                for (String tid : tasks(pid)) {
-                    for (String child : fs.read("/proc/" + pid + "/task/" + tid + "/children").orElse("").trim().split("\\s+")) {
-                        if (!child.isEmpty()) {
-                            tree.add(Long.parseLong(child));
-                        }
+        // Walked through /proc/PID/task/TID/children: the run's few processes, not a scan of all of /proc.
+        // This uringlab's live children that it started as a sweep's (a workload still running inside
+        // its I/O window) are ours too; a process the same JVM started otherwise (a test's neighbour) is not.
+        List<Long> tree = new ArrayList<>(List.of(self));
+        tree.addAll(ours);
+        for (int i = 0; i < tree.size(); i++) {
+            long pid = tree.get(i);
+            long[] t = counted.add(pid) ? stat(pid) : null;
+            if (t == null) {
+                continue;
+            }
+            // Its reaped children too: a child counted live at the start and reaped since moves into cutime.
+            mine += t[1] + t[2] + t[3] + t[4];
+            for (String tid : tasks(pid)) {
+                for (String child : fs.read("/proc/" + pid + "/task/" + tid + "/children").orElse("").trim().split("\\s+")) {
+                    if (!child.isEmpty() && (pid != self || marked(child))) {
+                        tree.add(Long.parseLong(child));
                     }
                 }
             }
         }
         return new Reading(busy, mine);
+    }
+
+    /** Started by this uringlab as a sweep's child: its environment carries this uringlab's {@link SweepMarker}. */
+    private boolean marked(String pid) {
+        String mark = SweepMarker.NAME + "=" + SweepMarker.self();
+        for (String var : fs.read("/proc/" + pid + "/environ").orElse("").split("\0")) {
+            if (var.equals(mark)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private List<String> tasks(long pid) {

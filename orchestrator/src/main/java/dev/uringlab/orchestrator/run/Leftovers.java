@@ -6,6 +6,7 @@ import dev.uringlab.orchestrator.host.WorkloadCgroup;
 import dev.uringlab.orchestrator.host.knob.Journal;
 import dev.uringlab.orchestrator.probe.BpftraceSession;
 import dev.uringlab.orchestrator.process.SweepMarker;
+import dev.uringlab.orchestrator.window.BarrierDirs;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -23,7 +24,7 @@ import java.util.stream.Stream;
 /**
  * What a dead sweep left behind, looked for once the host lock is ours (so no live sweep owns
  * any of it): its marked children (probe tool, workload, background) are stopped, its workload
- * cgroups removed; a probe tool running with no uringlab above it (from a version without markers)
+ * cgroups and probe-window socket directories removed; a probe tool running with no uringlab above it (from a version without markers)
  * and host changes whose journal was never restored are refused with the command that deals with them.
  */
 public final class Leftovers {
@@ -48,6 +49,7 @@ public final class Leftovers {
         markedChildren(cleaned, refusals);
         unmarkedProbeTools(refusals);
         cgroups(cleaned);
+        cleaned.addAll(BarrierDirs.removeDead(fs.path(System.getProperty("java.io.tmpdir"))));
         journals(previousHolder, resultsRoot, refusals);
         return new Report(cleaned, refusals);
     }

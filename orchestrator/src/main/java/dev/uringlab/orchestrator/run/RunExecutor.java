@@ -13,6 +13,7 @@ import dev.uringlab.orchestrator.noise.HostCpuMeter;
 import dev.uringlab.orchestrator.noise.NoisyDisk;
 import dev.uringlab.orchestrator.noise.NoisyHost;
 import dev.uringlab.orchestrator.probe.cost.ProbeCostMeter;
+import dev.uringlab.orchestrator.probe.cost.SyscallTracepoints;
 import dev.uringlab.orchestrator.host.HostSnapshot;
 import dev.uringlab.analysis.io.AtomicFiles;
 import dev.uringlab.analysis.io.RunRecordJson;
@@ -26,6 +27,7 @@ import dev.uringlab.orchestrator.process.ChildProcess;
 import dev.uringlab.orchestrator.process.ToolException;
 import dev.uringlab.orchestrator.workload.Workload;
 import dev.uringlab.orchestrator.window.ProbeWindowRun;
+import dev.uringlab.orchestrator.window.SetupProbes;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -83,6 +85,7 @@ final class RunExecutor {
         Map<String, List<Double>> samples = Map.of();
         List<String> probeWarnings = new ArrayList<>();
         ProbeWindowRun window = null;
+        List<ResolvedProbe> attachedProbes = null;
         try {
             workload.prepare(run, targetPath);
             lap.mark("run: workload prepare + cgroup");
@@ -98,7 +101,11 @@ final class RunExecutor {
                 session = attached.session();
                 window = session == null ? null : ProbeWindowRun.start(session, runDir, ioJobs);
                 costMeter = session == null ? null : ProbeCostMeter.start(session.pid(), attached.probes());
+                if (costMeter != null && window.follow(costMeter::open, costMeter::close)) { // ns/IO over the counts' interval
+                    costMeter.keepProcessWindow(SetupProbes.IDS); // as their counts do
+                }
                 effectiveProbes = attached.probes(); // later runs of the experiment start from the fallbacks
+                attachedProbes = session == null ? null : attached.probes();
                 probeWarnings.addAll(attached.warnings());
             }
             // A new probe process (the experiment's first run, or every run with --probes-per-run)
@@ -110,6 +117,10 @@ final class RunExecutor {
                 lap.mark("run: backgrounds start");
                 hostCpu = HostCpuMeter.start(fs, ours(session, backgrounds));
                 disk = DiskIoMeter.start(fs, plan.topology().disk());
+                if (window != null) {
+                    window.follow(hostCpu::open, hostCpu::close);
+                    window.follow(disk::open, disk::close);
+                }
                 long w0 = System.nanoTime();
                 Path cgroupDir = cgroup == null ? null : cgroup.dir();
                 ProbeWindowRun io = window;
@@ -163,8 +174,8 @@ final class RunExecutor {
         List<String> warnings = new ArrayList<>(probeWarnings);
         hostChanges.forEach(c -> warnings.add("host changed during the run: " + c));
         Map<String, Double> measured = error == null
-                ? ProbeWindowRun.addTo(window, NoisyDisk.addTo(disk,
-                        NoisyHost.addTo(hostCpu, ProbeCostMeter.addTo(costMeter, metrics.asMap()))))
+                ? ProbeWindowRun.addTo(window, NoisyDisk.addTo(disk, NoisyHost.addTo(hostCpu,
+                        SyscallTracepoints.addTo(attachedProbes, ProbeCostMeter.addTo(costMeter, metrics.asMap())))))
                 : Map.of();
         NoisyHost.warning(measured, noisyAbovePct).ifPresent(warnings::add);
         NoisyDisk.warning(measured, noisyAbovePct).ifPresent(warnings::add);

@@ -76,6 +76,6 @@ public final class TaskScript {
     }
 
     static String quote(Object value) {
-        return "'" + value.toString().replace("'", "'\\''") + "'";
+        return dev.uringlab.orchestrator.process.ShellQuote.quote(value.toString());
     }
 }

@@ -1,5 +1,6 @@
 package dev.uringlab.orchestrator.window;
 
+import dev.uringlab.orchestrator.process.ShellQuote;
 import dev.uringlab.orchestrator.workload.ringbench.RingbenchWorkload;
 
 import java.nio.file.Files;
@@ -32,5 +33,13 @@ public final class BarrierHelper {
     /** The command line that signals {@code event} ({@link IoBarrier#OPEN} or {@link IoBarrier#CLOSE}). */
     public static List<String> command(Path helper, Path socket, String event) {
         return List.of(helper.toString(), socket.toString(), event, Integer.toString(TIMEOUT_SECONDS));
+    }
+
+    /**
+     * The same for a tool that hands its command to sh (fio's exec_prerun/exec_postrun go through
+     * system(3)): quoted, so a checkout or temporary directory with a space or quote in its path works.
+     */
+    public static String shellCommand(Path helper, Path socket, String event) {
+        return ShellQuote.command(command(helper, socket, event));
     }
 }

@@ -32,6 +32,7 @@ public final class IoBarrier implements AutoCloseable {
 
     public static final String OPEN = "open";
     public static final String CLOSE = "close";
+    static final String SOCKET = "barrier.sock";
     private static final int MAX_LINE = 64;
 
     private final Path dir;
@@ -48,7 +49,7 @@ public final class IoBarrier implements AutoCloseable {
 
     private IoBarrier(Path dir, ServerSocketChannel server, IoWindow window, int jobs) {
         this.dir = dir;
-        this.socket = dir.resolve("barrier.sock");
+        this.socket = dir.resolve(SOCKET);
         this.server = server;
         this.window = window;
         this.jobs = jobs;
@@ -63,9 +64,9 @@ public final class IoBarrier implements AutoCloseable {
         }
         Path dir = null;
         try {
-            dir = Files.createTempDirectory("uringlab-barrier-");
+            dir = Files.createTempDirectory(BarrierDirs.prefix()); // named after us: see BarrierDirs
             ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
-            server.bind(UnixDomainSocketAddress.of(dir.resolve("barrier.sock")));
+            server.bind(UnixDomainSocketAddress.of(dir.resolve(SOCKET)));
             IoBarrier barrier = new IoBarrier(dir, server, window, jobs);
             barrier.acceptor.start();
             return barrier;
@@ -195,11 +196,6 @@ public final class IoBarrier implements AutoCloseable {
         if (dir == null) {
             return;
         }
-        try {
-            Files.deleteIfExists(dir.resolve("barrier.sock"));
-            Files.deleteIfExists(dir);
-        } catch (IOException e) {
-            // a leftover empty directory in /tmp is harmless
-        }
+        BarrierDirs.remove(dir); // what fails here, the next sweep's leftover scan removes (BarrierDirs.removeDead)
     }
 }

@@ -19,7 +19,9 @@ import java.util.Map;
  * <p>The run's metrics say which: {@code probe_window_io} is 1 for an I/O window, 0 for a process
  * window, and {@code probe_window_s} is the window's length, beside the workload's wall time;
  * {@code probe_window_wait_s} is how long the workload waited for the window's two dumps (part of its
- * wall time that is uringlab's, not the workload's).
+ * wall time that is uringlab's, not the workload's). The run's probe-cost readings (bpf_probe_*) and
+ * its host-CPU reading (host_other_cpu_pct) follow the same window ({@link #follow}): over the I/O
+ * window when {@code probe_window_io} is 1, over the process otherwise.
  */
 public final class ProbeWindowRun implements AutoCloseable {
 
@@ -30,14 +32,16 @@ public final class ProbeWindowRun implements AutoCloseable {
     private final ProbeSession session;
     private final long processOpened;
     private final DumpWindow dumps;
+    private final EdgeReadings edges;
     private final IoBarrier barrier;
     private final List<String> warnings = new ArrayList<>();
     private double windowSeconds = Double.NaN;
 
-    private ProbeWindowRun(ProbeSession session, DumpWindow dumps, IoBarrier barrier) {
+    private ProbeWindowRun(ProbeSession session, DumpWindow dumps, EdgeReadings edges, IoBarrier barrier) {
         this.session = session;
         this.processOpened = System.nanoTime();
         this.dumps = dumps;
+        this.edges = edges;
         this.barrier = barrier;
     }
 
@@ -53,9 +57,24 @@ public final class ProbeWindowRun implements AutoCloseable {
     public static ProbeWindowRun start(ProbeSession session, Path runDir, int ioJobs) throws ToolException {
         if (ioJobs > 0 && session.dumps()) {
             DumpWindow dumps = new DumpWindow(session, runDir);
-            return new ProbeWindowRun(session, dumps, IoBarrier.start(dumps, ioJobs));
+            EdgeReadings edges = new EdgeReadings(dumps);
+            return new ProbeWindowRun(session, dumps, edges, IoBarrier.start(edges, ioJobs));
         }
-        return new ProbeWindowRun(session, null, null);
+        return new ProbeWindowRun(session, null, null, null);
+    }
+
+    /**
+     * Takes {@code atOpen} right after the I/O window's opening dump and {@code atClose} right before
+     * its closing dump, so that a meter (probe cost, host CPU) covers the interval the counts cover.
+     * Returns false for a process window: the caller then keeps its own readings around the process.
+     * Call before the workload starts.
+     */
+    public boolean follow(Runnable atOpen, Runnable atClose) {
+        if (edges == null) {
+            return false;
+        }
+        edges.follow(atOpen, atClose);
+        return true;
     }
 
     /** The socket the workload's workers connect to; null for a process window. */
@@ -103,7 +122,11 @@ public final class ProbeWindowRun implements AutoCloseable {
     }
 
     public List<String> warnings() {
-        return warnings;
+        List<String> all = new ArrayList<>(warnings);
+        if (edges != null) {
+            all.addAll(edges.failures());
+        }
+        return all;
     }
 
     public boolean isIoWindow() {

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -80,7 +81,14 @@ public class ProbeCostIT {
             assertTrue(Double.parseDouble(row.get("bpf_io_uring_enter_events")) > 0, row.toString());
             double ns = Double.parseDouble(row.get("bpf_io_uring_enter_ns_per_event"));
             assertTrue(ns > 1 && ns < 100_000, "ns/event " + ns);
+            // io_uring_enter's syscall tracepoint, and only it, carries the cost BPF stats cannot see
+            assertEquals(1.0, Double.parseDouble(row.get("bpf_probe_syscall_tracepoints")), row.toString());
+            assertEquals(1.0, Double.parseDouble(row.get("bpf_io_uring_enter_syscall_tracepoint")), row.toString());
+            assertFalse(row.containsKey("bpf_irq_per_cpu_syscall_tracepoint"), row.toString());
         }
+        String report = Files.readString(dir.resolve("results/it-cost/report.html"));
+        assertTrue(report.contains("io_uring_enter sits on a syscall tracepoint (2 of 2 runs)")
+                && report.contains("uringlab overhead FILE measures it as IOPS lost"), "the report names the probe");
         assertEquals(statsBefore, Files.readString(STATS).strip(), "kernel.bpf_stats_enabled restored");
     }
 }

@@ -113,6 +113,49 @@ class ProbeWindowIT {
                 "probe_scope: workload without cgroup v2 is refused"));
     }
 
+    /**
+     * Probe cost over the window the counts cover. local_timer increments its map once per program
+     * run, so the BPF run count between the cost meter's readings (bpf_local_timer_events) equals the
+     * count between the window's dumps when both cover the same interval. fio's startdelay keeps its
+     * process alive a second before its I/O: a meter still reading around the process would count
+     * about twice the window's ticks, and this fails. ring_flags, a set-up probe, keeps the process
+     * window for its counts and its cost figures alike.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"bpftrace", "bcc"})
+    void probeCostIsReadOverTheIoWindow(String backend, @TempDir Path dir) throws Exception {
+        Prerequisites.requireTool("bpftool");
+        Path file = dir.resolve("cost.yaml");
+        Files.writeString(file, """
+                defaults:
+                  target: {kind: scratch, path: %s, size: 64m}
+                experiments:
+                  - name: window
+                    workload: {kind: fio, rw: randread, iodepth: 1, runtime: 1, extra: {startdelay: 1}}
+                    cpus: "0"
+                    backend: %s
+                    probes: [local_timer, ring_flags]
+                """.formatted(dir.resolve("scratch.dat"), backend));
+        Path results = dir.resolve("r");
+        assertEquals(0, Main.execute("run", file.toString(), "--results", results.toString()));
+        Map<String, String> row = SweepIT.readCsv(results.resolve("window/runs.csv")).get(0);
+        assertEquals(1.0, Double.parseDouble(row.get("probe_window_io")), row.toString());
+        double window = Double.parseDouble(row.get("probe_window_s"));
+        double workload = Double.parseDouble(row.get("workload_s"));
+        assertTrue(workload - window > 0.9, "startdelay keeps a second outside the window: " + row);
+        double counted = Double.parseDouble(row.get("local_timer"));
+        double ran = Double.parseDouble(row.get("bpf_local_timer_events"));
+        System.out.printf("%s: local_timer %.0f in the window, %.0f BPF runs between the cost readings; window %.3f s of %.3f s%n",
+                backend, counted, ran, window, workload);
+        assertTrue(counted > 100, row.toString());
+        assertEquals(counted, ran, 0.1 * counted, "BPF runs over the counts' window, not fio's process (" + backend + "): " + row);
+        assertTrue(row.containsKey("host_other_cpu_pct"), row.toString());
+        // ring_flags counts over the process (fio's ring is set up before the window): its cost figures too
+        assertTrue(Double.parseDouble(row.get("ring_flags")) >= 1, row.toString());
+        assertTrue(Double.parseDouble(row.get("bpf_ring_flags_events")) >= 1, "not the I/O window's zero: " + row);
+        assertTrue(Double.parseDouble(row.get("bpf_ring_flags_ns_per_event")) > 0, row.toString());
+    }
+
     /** fio fails setting up its ring (an SQ ring of 65536 entries is EINVAL), before exec_prerun: no hang, fio's error, no socket left. */
     @Test
     void fioFailingBeforeItsIoFailsTheRunWithFiosOwnError(@TempDir Path dir) throws Exception {

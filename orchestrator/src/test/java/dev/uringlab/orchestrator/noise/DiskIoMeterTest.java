@@ -42,6 +42,21 @@ class DiskIoMeterTest {
     }
 
     @Test
+    void theIoWindowsReadingsWinOverTheProcesss(@TempDir Path root) throws Exception {
+        Path stats = root.resolve("proc/diskstats");
+        Files.createDirectories(stats.getParent());
+        Files.writeString(stats, SERVER);
+        DiskIoMeter meter = DiskIoMeter.start(new HostFs(root), "nvme0n1");
+        Files.writeString(stats, SERVER.replace("nvme0n1 1000 0 80000", "nvme0n1 1000 0 90000")); // fio's set-up
+        meter.open();
+        Files.writeString(stats, SERVER.replace("nvme0n1 1000 0 80000", "nvme0n1 1000 0 110000")); // its I/O
+        meter.close();
+        Files.writeString(stats, SERVER.replace("nvme0n1 1000 0 80000", "nvme0n1 1000 0 150000")); // its exit
+        meter.stop();
+        assertEquals(20_000 * 512 / 1e6, meter.diskMb().getAsDouble(), 1e-9, "only what moved between open and close");
+    }
+
+    @Test
     void severalDisksAddUpAndAnUnknownOneGivesNoReading() {
         assertEquals(80000 + 160000 + 800 + 1600, DiskIoMeter.sectors(SERVER, List.of("nvme0n1", "nvme1n1")));
         assertEquals(-1, DiskIoMeter.sectors(SERVER, List.of("nvme0n1", "sdz")));

@@ -1,6 +1,7 @@
 package dev.uringlab.orchestrator.noise;
 
 import dev.uringlab.orchestrator.host.HostFs;
+import dev.uringlab.orchestrator.process.SweepMarker;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -44,6 +45,10 @@ class HostCpuMeterTest {
         Files.writeString(dir.resolve("children"), kids.isEmpty() ? "" : kids + " ");
     }
 
+    private void environ(long pid, String env) throws IOException {
+        Files.writeString(root.resolve("proc/" + pid + "/environ"), env);
+    }
+
     @Test
     void otherWorkIsHostBusyTimeLessOursInPercentOfOneCpu() throws Exception {
         procStat(1_407_033, 0, 231_459);
@@ -74,6 +79,51 @@ class HostCpuMeterTest {
         assertEquals(10 + 290 + 15 + 5, after.oursTicks() - before.oursTicks());
         assertEquals(140.0, HostCpuMeter.otherCpuPct(before, after, 2.0).getAsDouble(), 1e-9,
                 "280 ticks (2.8 CPU-s) in 2 s: 1.4 CPUs");
+    }
+
+    /**
+     * Over an I/O window the workload is still running at both readings: its CPU time is in its own
+     * /proc/PID/stat, not yet in uringlab's cutime. It is found as a live child of uringlab.
+     */
+    @Test
+    void aWorkloadStillRunningIsOursNotOtherWork() throws Exception {
+        procStat(1_000, 0, 1_000);
+        proc(100, "java", 1, 500, 100, 0, 0);
+        children(100, 101, "400 500");                  // JVM threads forked fio and, outside any sweep, a busy loop
+        proc(400, "fio", 100, 10, 5, 0, 0);
+        environ(400, "PATH=/usr/bin\0" + SweepMarker.NAME + "=" + SweepMarker.self() + "\0");
+        children(400, 400, "401");
+        proc(401, "fio", 400, 50, 50, 0, 0);            // fio's job process
+        proc(500, "sh", 100, 0, 0, 0, 0);
+        environ(500, "PATH=/usr/bin\0");
+        HostFs fs = new HostFs(root);
+        HostCpuMeter meter = HostCpuMeter.start(fs, 100, List.of());
+        HostCpuMeter.Reading before = meter.read();
+
+        // 1 s of I/O: the host was busy 150 ticks: fio's job 100 (60 user, 40 system), the busy loop 50.
+        procStat(1_110, 0, 1_040);
+        proc(401, "fio", 400, 110, 90, 0, 0);
+        proc(500, "sh", 100, 50, 0, 0, 0);
+        HostCpuMeter.Reading after = meter.read();
+
+        assertEquals(100, after.oursTicks() - before.oursTicks());
+        assertEquals(50.0, HostCpuMeter.otherCpuPct(before, after, 1.0).getAsDouble(), 1e-9,
+                "the unmarked child is a neighbour, not ours");
+    }
+
+    @Test
+    void theIoWindowsReadingsAreKeptWhenTheProcessExits() throws Exception {
+        procStat(1_000, 0, 1_000);
+        proc(100, "java", 1, 500, 100, 0, 0);
+        HostCpuMeter meter = HostCpuMeter.start(new HostFs(root), 100, List.of());
+        procStat(1_100, 0, 1_000);                      // before the window: 100 ticks of other work, not counted
+        meter.open();
+        procStat(1_150, 0, 1_000);                      // in the window: 50 ticks of other work
+        meter.close();
+        procStat(1_400, 0, 1_000);                      // after it: 250 more, not counted
+        meter.stop();
+        assertEquals(2_100, meter.window()[0].hostBusy(), "the opening reading is the window's, not the process's");
+        assertEquals(2_150, meter.window()[1].hostBusy(), "stop() after the window keeps the window's closing reading");
     }
 
     @Test

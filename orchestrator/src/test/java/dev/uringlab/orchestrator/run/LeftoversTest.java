@@ -2,6 +2,7 @@ package dev.uringlab.orchestrator.run;
 
 import dev.uringlab.orchestrator.host.HostFs;
 import dev.uringlab.orchestrator.host.knob.Journal;
+import dev.uringlab.orchestrator.process.SweepMarker;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -128,6 +129,52 @@ class LeftoversTest {
         Leftovers.Report report = new Leftovers(fs).clean(Optional.empty(), root.resolve("results"));
         assertTrue(report.cleaned().stream().noneMatch(c -> c.startsWith("workload cgroup")), report.toString());
         assertTrue(Files.isDirectory(stale));
+    }
+
+    @Test
+    void probeWindowSocketDirectoriesOfDeadOwnersAreRemovedLiveOnesKept() throws Exception {
+        HostFs fs = host();
+        Path tmp = Files.createDirectories(fs.path(System.getProperty("java.io.tmpdir")));
+        Process live = new ProcessBuilder("sleep", "30").start();
+        try {
+            long liveStart = live.toHandle().info().startInstant().orElseThrow().toEpochMilli();
+            Path dead = barrierDir(tmp, "uringlab-barrier-4194300-1764374400000-8812", true);
+            Path deadEmpty = barrierDir(tmp, "uringlab-barrier-4194300-1764374400000-17", false);
+            Path reused = barrierDir(tmp, "uringlab-barrier-" + live.pid() + "-" + (liveStart - 5000) + "-3", true);
+            Path alive = barrierDir(tmp, "uringlab-barrier-" + live.pid() + "-" + liveStart + "-4", true);
+            Path mine = barrierDir(tmp, "uringlab-barrier-" + SweepMarker.self().replace(':', '-') + "-5", true);
+            Path oldEmpty = barrierDir(tmp, "uringlab-barrier-1234567890123", false);
+            Files.setLastModifiedTime(oldEmpty, FileTime.from(Instant.now().minusSeconds(120)));
+            Path oldFresh = barrierDir(tmp, "uringlab-barrier-1234567890124", false);
+            Path oldBound = barrierDir(tmp, "uringlab-barrier-1234567890125", true);
+            Files.setLastModifiedTime(oldBound, FileTime.from(Instant.now().minusSeconds(120)));
+
+            Leftovers.Report report = new Leftovers(fs).clean(Optional.empty(), root.resolve("results"));
+
+            for (Path gone : List.of(dead, deadEmpty, reused)) {
+                assertFalse(Files.exists(gone), gone.toString());
+                assertTrue(report.cleaned().contains("probe-window socket directory " + gone + " left by uringlab pid "
+                        + gone.getFileName().toString().split("-")[2] + ", which died: removed"), report.toString());
+            }
+            assertFalse(Files.exists(oldEmpty));
+            assertTrue(report.cleaned().contains("empty probe-window socket directory " + oldEmpty + " of an earlier uringlab: removed"),
+                    report.toString());
+            for (Path kept : List.of(alive, mine, oldFresh, oldBound)) {
+                assertTrue(Files.isDirectory(kept), "a live owner's, or one whose owner is unknown and may be live: " + kept);
+            }
+            assertTrue(Files.exists(alive.resolve("barrier.sock")));
+            assertTrue(report.refusals().stream().noneMatch(r -> r.contains("barrier")), report.toString());
+        } finally {
+            live.destroy();
+        }
+    }
+
+    private static Path barrierDir(Path tmp, String name, boolean socket) throws IOException {
+        Path dir = Files.createDirectories(tmp.resolve(name));
+        if (socket) {
+            Files.writeString(dir.resolve("barrier.sock"), ""); // stands in for the socket: removed the same way
+        }
+        return dir;
     }
 
     /** The report in a fixed order (the directory listing's order is the file system's). */

@@ -157,4 +157,40 @@ class ProbeWindowRunTest {
             assertTrue(e.getMessage().contains("is gone"), e.getMessage());
         }
     }
+
+    @Test
+    void metersFollowTheIoWindowReadAfterTheOpeningDumpAndBeforeTheClosingOne(@TempDir Path runDir) throws Exception {
+        ScriptedSession session = new ScriptedSession(true, null, maps(10, 1), maps(110, 1));
+        try (ProbeWindowRun run = ProbeWindowRun.start(session, runDir, 1)) {
+            assertTrue(run.follow(() -> session.calls.add("cost open"), () -> session.calls.add("cost close")));
+            assertTrue(run.follow(() -> session.calls.add("cpu open"), () -> session.calls.add("cpu close")));
+            IoBarrierTest.send(run.socket(), "open");
+            IoBarrierTest.send(run.socket(), "close");
+            run.counts(List.of("io_uring_enter"));
+            assertEquals(List.of("dump " + DumpWindow.OPENING, "cost open", "cpu open", "cost close", "cpu close",
+                    "dump " + DumpWindow.CLOSING), session.calls);
+        }
+    }
+
+    @Test
+    void aProcessWindowLeavesTheMetersToTheCaller(@TempDir Path runDir) throws Exception {
+        try (ProbeWindowRun run = ProbeWindowRun.start(new ScriptedSession(true, maps(5, 1)), runDir, 0)) {
+            assertFalse(run.follow(() -> { }, () -> { }), "no I/O window: the meter keeps its process readings");
+        }
+    }
+
+    @Test
+    void aFailedReadingKeepsTheWindowAndWarns(@TempDir Path runDir) throws Exception {
+        ScriptedSession session = new ScriptedSession(true, null, maps(10, 1), maps(110, 1));
+        try (ProbeWindowRun run = ProbeWindowRun.start(session, runDir, 1)) {
+            run.follow(() -> {
+                throw new IllegalStateException("fdinfo gone");
+            }, () -> { });
+            assertEquals("ok", IoBarrierTest.send(run.socket(), "open"));
+            assertEquals("ok", IoBarrierTest.send(run.socket(), "close"));
+            assertEquals(Map.of("1", 100L), run.counts(List.of("io_uring_enter")).get("io_uring_enter"));
+            assertEquals(1, run.warnings().size(), run.warnings().toString());
+            assertTrue(run.warnings().get(0).contains("opening edge failed") && run.warnings().get(0).contains("fdinfo gone"));
+        }
+    }
 }

@@ -35,6 +35,17 @@ public final class ProbeCost {
 
     /** Per probe: events seen and nanoseconds spent; the total over every program of the process. */
     public record Result(Map<String, long[]> perProbe, long totalNs, long totalEvents) {
+
+        /** These totals, with the per-probe figures of {@code ids} taken from {@code other} (another interval). */
+        public Result withProbesFrom(Result other, Set<String> ids) {
+            Map<String, long[]> merged = new LinkedHashMap<>(perProbe);
+            for (String id : ids) {
+                if (merged.containsKey(id) && other.perProbe().containsKey(id)) {
+                    merged.put(id, other.perProbe().get(id));
+                }
+            }
+            return new Result(merged, totalNs, totalEvents);
+        }
     }
 
     private ProbeCost() {

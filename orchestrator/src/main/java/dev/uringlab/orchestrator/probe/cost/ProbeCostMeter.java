@@ -11,10 +11,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Brackets one run's workload with two readings of the probe process's BPF run-time stats.
+ * Brackets one run's workload with two readings of the probe process's BPF run-time stats: around
+ * its process, or, when the run has an I/O window, at the window's two barrier points.
  * Attach points come from one {@code bpftool perf show} per probe process (a shared process
  * serves a whole experiment, so that is once per experiment); without bpftool only the totals
  * are known.
@@ -29,14 +31,20 @@ public final class ProbeCostMeter {
 
     private final long pid;
     private final List<ResolvedProbe> probes;
-    private final Map<Integer, BpfProgramStats.Program> before;
     private final Map<Integer, String> points;
-    private Map<Integer, BpfProgramStats.Program> after;
+    /** Around the workload process. */
+    private final Map<Integer, BpfProgramStats.Program> processBefore;
+    private volatile Map<Integer, BpfProgramStats.Program> processAfter;
+    /** Around the I/O window when the run has one, else the process readings. */
+    private volatile Map<Integer, BpfProgramStats.Program> before;
+    private volatile Map<Integer, BpfProgramStats.Program> after;
+    private volatile Set<String> processWindowProbes = Set.of();
 
     private ProbeCostMeter(long pid, List<ResolvedProbe> probes, Map<Integer, BpfProgramStats.Program> before,
                            Map<Integer, String> points) {
         this.pid = pid;
         this.probes = probes;
+        this.processBefore = before;
         this.before = before;
         this.points = points;
     }
@@ -51,9 +59,35 @@ public final class ProbeCostMeter {
         return new ProbeCostMeter(pid, probes, BpfProgramStats.of(PROC, pid), points);
     }
 
-    /** The closing reading; call before the probe process is asked for its maps. */
-    public void stop() {
+    /**
+     * The opening reading again, where the workload says its I/O begins (after the window's opening
+     * dump): ns per I/O and the CPU share are then over the interval the counts, fio's I/O count and
+     * its CPU times cover.
+     */
+    public void open() {
+        before = BpfProgramStats.of(PROC, pid);
+    }
+
+    /** The closing reading where the workload says its I/O ended (before the closing dump); {@link #stop} then keeps it. */
+    public void close() {
         after = BpfProgramStats.of(PROC, pid);
+    }
+
+    /**
+     * Probes whose counts stay on the process window in an I/O-window run (set-up probes): their
+     * events and ns/event come from the process readings too, so they match their counts instead of
+     * reading zero. The run's totals (ns/IO, shares) stay on the I/O window.
+     */
+    public void keepProcessWindow(Set<String> probeIds) {
+        processWindowProbes = Set.copyOf(probeIds);
+    }
+
+    /** The closing reading of the process; call before the probe process is asked for its maps. */
+    public void stop() {
+        processAfter = BpfProgramStats.of(PROC, pid);
+        if (after == null) {
+            after = processAfter; // no I/O window closed the meter
+        }
     }
 
     /**
@@ -65,6 +99,10 @@ public final class ProbeCostMeter {
             return metrics;
         }
         ProbeCost.Result r = ProbeCost.between(meter.before, meter.after, meter.points, meter.probes);
+        if (meter.before != meter.processBefore && meter.processAfter != null && !meter.processWindowProbes.isEmpty()) {
+            r = r.withProbesFrom(ProbeCost.between(meter.processBefore, meter.processAfter, meter.points, meter.probes),
+                    meter.processWindowProbes);
+        }
         if (r.totalEvents() == 0 && r.totalNs() == 0) {
             return metrics;
         }

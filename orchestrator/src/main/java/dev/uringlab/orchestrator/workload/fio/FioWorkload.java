@@ -65,10 +65,8 @@ public final class FioWorkload implements Workload {
             if (barrierSocket != null) {
                 Path helper = BarrierHelper.locate().orElseThrow(() -> new ToolException(
                         BarrierHelper.NAME + " is gone: rebuild it with make -C workloads/ringbench"));
-                job = job.withExtra("exec_prerun", String.join(" ",
-                                BarrierHelper.command(helper, barrierSocket, IoBarrier.OPEN)))
-                        .withExtra("exec_postrun", String.join(" ",
-                                BarrierHelper.command(helper, barrierSocket, IoBarrier.CLOSE)));
+                job = job.withExtra("exec_prerun", BarrierHelper.shellCommand(helper, barrierSocket, IoBarrier.OPEN))
+                        .withExtra("exec_postrun", BarrierHelper.shellCommand(helper, barrierSocket, IoBarrier.CLOSE));
             }
         } catch (IllegalArgumentException e) {
             throw new ToolException(e.getMessage());

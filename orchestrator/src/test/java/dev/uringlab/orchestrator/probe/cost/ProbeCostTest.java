@@ -55,6 +55,19 @@ class ProbeCostTest {
         assertEquals(100.0, cols.get("bpf_kick_process_events"));
     }
 
+    /** In an I/O-window run ring_flags counts over the process: its cost figures must too, not read 0 events. */
+    @Test
+    void setUpProbesTakeTheirFiguresFromTheProcessReadingsTheTotalsStayOnTheWindow() {
+        ProbeCost.Result window = new ProbeCost.Result(Map.of("fget", new long[] {9000, 90}, "ring_flags", new long[] {0, 0}), 9500, 91);
+        ProbeCost.Result process = new ProbeCost.Result(Map.of("fget", new long[] {9900, 99}, "ring_flags", new long[] {1140, 1}), 11500, 101);
+        ProbeCost.Result r = window.withProbesFrom(process, java.util.Set.of("ring_flags", "absent"));
+        assertArrayEquals(new long[] {1140, 1}, r.perProbe().get("ring_flags"));
+        assertArrayEquals(new long[] {9000, 90}, r.perProbe().get("fget"));
+        assertFalse(r.perProbe().containsKey("absent"));
+        assertEquals(9500, r.totalNs());
+        assertEquals(91, r.totalEvents());
+    }
+
     @Test
     void unknownIosOrCpuLeaveThoseColumnsOut() {
         ProbeCost.Result r = new ProbeCost.Result(Map.of("p", new long[] {0, 0}), 10, 1);
