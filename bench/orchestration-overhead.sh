@@ -14,7 +14,9 @@ file="${1:-$here/experiments.yaml}"
 runtime="${2:-3}"
 shift $(( $# > 2 ? 2 : $# ))
 results="$(mktemp -d /tmp/uringlab-overhead-bench.XXXXXX)"
-trap 'rm -rf "$results"' EXIT
+# Kept when a run failed: its error (and the tool's output) is the only account of what happened.
+trap 'if grep -Eq "^done: [0-9]+ ok, 0 failed" "$results/out.txt" 2>/dev/null; then rm -rf "$results";
+      else echo "results kept (a run failed or the sweep did not finish): $results" >&2; fi' EXIT
 "$here/uringlab" plan "$file" --set "workload.runtime=$runtime" >/dev/null   # builds the jar outside the timing
 load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
 start=$(date +%s.%N)
