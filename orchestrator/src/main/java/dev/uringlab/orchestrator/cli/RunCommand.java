@@ -80,7 +80,7 @@ final class RunCommand implements Callable<Integer> {
         };
         try (SweepGuard guard = SweepGuard.begin(lab.fs, plan.experiments().stream()
                 .map(e -> e.experiment().name()).toList(), experiments.results, out, startProbes)) {
-            lap.mark("command: lock, leftovers, BPF scan");
+            lap.mark("command: lock, probe start, leftovers, BPF scan");
             summary = runner.run(plan, options);
         }
         double overhead = summary.ok() + summary.failed() == 0 ? 0

@@ -26,7 +26,6 @@ public final class DiskIoMeter {
     private final List<String> disks;
     private long startSectors;
     private long endSectors = -1;
-    private boolean closed;
 
     private DiskIoMeter(HostFs fs, List<String> disks) {
         this.fs = fs;
@@ -47,12 +46,11 @@ public final class DiskIoMeter {
     /** The closing reading where the workload says its I/O ended; {@link #stop} then keeps it. */
     public void close() {
         endSectors = read();
-        closed = true;
     }
 
     /** The closing reading once the workload process has been reaped, unless the I/O window already closed the meter. */
     public void stop() {
-        if (!closed) {
+        if (endSectors < 0) {
             close();
         }
     }

@@ -130,13 +130,7 @@ public final class HostCpuMeter {
 
     /** Started by this uringlab as a sweep's child: its environment carries this uringlab's {@link SweepMarker}. */
     private boolean marked(String pid) {
-        String mark = SweepMarker.NAME + "=" + SweepMarker.self();
-        for (String var : fs.read("/proc/" + pid + "/environ").orElse("").split("\0")) {
-            if (var.equals(mark)) {
-                return true;
-            }
-        }
-        return false;
+        return SweepMarker.markerOf(fs.path("/proc/" + pid)).map(SweepMarker.self()::equals).orElse(false);
     }
 
     private List<String> tasks(long pid) {

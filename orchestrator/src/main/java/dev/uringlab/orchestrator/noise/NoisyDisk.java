@@ -61,6 +61,6 @@ public final class NoisyDisk {
         return Optional.of(NoisyDiskFinding.WARNING_PREFIX + String.format(Locale.ROOT,
                 "the workload's disk moved %.0f MB during the run, %.0f%% more than the workload's own %.0f MB (above %s%%,"
                         + " see run --noisy-above): other I/O queued on the same device", disk, other, own,
-                new java.math.BigDecimal(thresholdPct).stripTrailingZeros().toPlainString()));
+                NoisyHost.thresholdText(thresholdPct)));
     }
 }

@@ -50,6 +50,11 @@ public final class NoisyHost {
         return Optional.of(NoisyHostFinding.WARNING_PREFIX + String.format(Locale.ROOT,
                 "other processes used %.0f%% of a CPU during the run (above %s%%, see run --noisy-above): system-wide"
                         + " probe counts include their events, and they competed with the workload", other,
-                new java.math.BigDecimal(thresholdPct).stripTrailingZeros().toPlainString()));
+                thresholdText(thresholdPct)));
+    }
+
+    /** The threshold as the user wrote it on --noisy-above: 10, 2.5, never 10.0. */
+    static String thresholdText(double thresholdPct) {
+        return new java.math.BigDecimal(thresholdPct).stripTrailingZeros().toPlainString();
     }
 }

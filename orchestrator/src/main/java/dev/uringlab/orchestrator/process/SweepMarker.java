@@ -73,7 +73,8 @@ public final class SweepMarker {
         return found;
     }
 
-    static Optional<String> markerOf(Path procDir) {
+    /** The marker in the environment of the process at {@code procDir} (a /proc/PID directory), if any. */
+    public static Optional<String> markerOf(Path procDir) {
         String prefix = NAME + "=";
         for (String var : read(procDir.resolve("environ")).split("\0")) {
             if (var.startsWith(prefix)) {

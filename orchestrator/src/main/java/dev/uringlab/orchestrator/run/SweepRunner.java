@@ -94,7 +94,7 @@ public final class SweepRunner {
         }
         ProbeBackend backend = probeBackends.get(first.experiment().backend());
         ResultStore store = new ResultStore(options.resultsRoot(), first.experiment().name());
-        if (backend == null || !first.hasAvailableProbes() || first.scopedToWorkload() || !anyToRun(first, store, options)) {
+        if (backend == null || !sharesOneProbeProcess(first, store, options)) {
             return;
         }
         backend.beginExperiment(store.experimentDir());
@@ -182,7 +182,7 @@ public final class SweepRunner {
             backend.beginExperiment(store.experimentDir());
             // The probe tool compiles (about 0.3 s of one CPU) while the manifest and target are
             // prepared; the host's knobs are applied by now, as for a start at the first run.
-            if (experiment.hasAvailableProbes() && !experiment.scopedToWorkload() && anyToRun(experiment, store, options)) {
+            if (sharesOneProbeProcess(experiment, store, options)) {
                 backend.startEarly(experiment.probes(), experiment.topology().irqNumbers(), RunExecutor.ATTACH_TIMEOUT);
             }
         }
@@ -206,6 +206,11 @@ public final class SweepRunner {
                 }
             }
         }
+    }
+
+    /** True when the experiment's runs will count on one probe process started ahead of its first run. */
+    private static boolean sharesOneProbeProcess(ExperimentPlan experiment, ResultStore store, RunOptions options) {
+        return experiment.hasAvailableProbes() && !experiment.scopedToWorkload() && anyToRun(experiment, store, options);
     }
 
     /** True when some run of the experiment will execute (selected, and not finished already unless --force). */
